@@ -1,0 +1,373 @@
+//! `CommerceClient`: one implicit token per tab shared by every call, and one method per call.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+
+use super::compat;
+use super::error::{CommerceError, Operation, SetupProblem};
+use super::http::{HttpRequest, HttpResponse, Transport};
+use super::requests::{self, PasswordUpdate, Purpose};
+use super::responses::{self, AccountTokens};
+
+type TokenFetch = Shared<LocalBoxFuture<'static, Result<String, CommerceError>>>;
+
+/// The implicit token, kept in memory only (never storage): one per tab.
+enum TokenState {
+    Empty,
+    /// A fetch under way; every caller awaits this same future (no stampede).
+    Fetching(TokenFetch),
+    Ready { token: String, expires_at: f64 },
+}
+
+struct Inner<T> {
+    transport: T,
+    api_base: String,
+    client_id: String,
+    token: RefCell<TokenState>,
+}
+
+/// Cheap to clone; clones share the token.
+pub struct CommerceClient<T: Transport> {
+    inner: Rc<Inner<T>>,
+}
+
+impl<T: Transport> Clone for CommerceClient<T> {
+    fn clone(&self) -> Self {
+        Self { inner: Rc::clone(&self.inner) }
+    }
+}
+
+impl<T: Transport> CommerceClient<T> {
+    pub fn new(transport: T, api_base: impl Into<String>, client_id: impl Into<String>) -> Self {
+        Self {
+            inner: Rc::new(Inner {
+                transport,
+                api_base: api_base.into(),
+                client_id: client_id.into(),
+                token: RefCell::new(TokenState::Empty),
+            }),
+        }
+    }
+
+    pub fn transport(&self) -> &T {
+        &self.inner.transport
+    }
+
+    /// The current implicit token, fetched when missing or about to expire.
+    async fn implicit_token(&self) -> Result<String, CommerceError> {
+        let now = self.inner.transport.now_secs();
+        let fetch = {
+            let mut state = self.inner.token.borrow_mut();
+            match &*state {
+                TokenState::Ready { token, expires_at }
+                    if now < expires_at - compat::TOKEN_RENEW_MARGIN_SECS =>
+                {
+                    return Ok(token.clone());
+                }
+                TokenState::Fetching(fetch) => fetch.clone(),
+                _ => {
+                    let fetch = self.clone().fetch_implicit_token().boxed_local().shared();
+                    *state = TokenState::Fetching(fetch.clone());
+                    fetch
+                }
+            }
+        };
+        fetch.await
+    }
+
+    async fn fetch_implicit_token(self) -> Result<String, CommerceError> {
+        let request = requests::implicit_token(&self.inner.client_id);
+        let result = self
+            .send_with_backoff(&request)
+            .await
+            .and_then(|response| responses::parse_access_token(&response));
+        let now = self.inner.transport.now_secs();
+        *self.inner.token.borrow_mut() = match &result {
+            Ok(token) => TokenState::Ready {
+                token: token.access_token.clone(),
+                expires_at: token.expires_at(now),
+            },
+            Err(_) => TokenState::Empty,
+        };
+        result.map(|token| token.access_token)
+    }
+
+    /// Forgets `stale` after a `401`, unless another caller already replaced it.
+    fn invalidate(&self, stale: &str) {
+        let mut state = self.inner.token.borrow_mut();
+        if matches!(&*state, TokenState::Ready { token, .. } if token == stale) {
+            *state = TokenState::Empty;
+        }
+    }
+
+    /// Sends once, waiting and trying again while Commerce answers `429`.
+    async fn send_with_backoff(&self, request: &HttpRequest) -> Result<HttpResponse, CommerceError> {
+        let mut attempt = 1;
+        loop {
+            let response = self.inner.transport.send(&self.inner.api_base, request).await?;
+            if response.status != 429 || attempt >= compat::MAX_ATTEMPTS_ON_RATE_LIMIT {
+                return Ok(response);
+            }
+            self.inner.transport.sleep(attempt * 1000).await;
+            attempt += 1;
+        }
+    }
+
+    /// Sends a `/v2` call with the implicit token; after a `401` fetches a new token and tries
+    /// once more, as the JS SDK does.
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, CommerceError> {
+        let token = self.implicit_token().await?;
+        let response = self.send_with_backoff(&with_bearer(&request, &token)).await?;
+        if response.status != 401 {
+            return Ok(response);
+        }
+        self.invalidate(&token);
+        let token = self.implicit_token().await?;
+        self.send_with_backoff(&with_bearer(&request, &token)).await
+    }
+
+    /// §4: asks Commerce to e-mail a code. Succeeds whether or not the username exists.
+    pub async fn request_code(
+        &self,
+        realm_id: &str,
+        profile_id: &str,
+        username: &str,
+        purpose: Purpose,
+    ) -> Result<(), CommerceError> {
+        let response = self.send(requests::request_code(realm_id, profile_id, username, purpose)).await?;
+        if response.status == 404 && compat::OTP_REQUEST_404_MEANS_SENT {
+            return Ok(());
+        }
+        responses::expect_success(Operation::RequestCode, &response)
+    }
+
+    /// §5.1: exchanges a code for one token per account. Spends the code.
+    pub async fn exchange_code(&self, profile_id: &str, username: &str, code: &str) -> Result<AccountTokens, CommerceError> {
+        let response = self.send(requests::exchange_code(profile_id, username, code)).await?;
+        responses::parse_account_tokens(Operation::ExchangeCode, &response)
+    }
+
+    /// §5.2: signs in with username and password.
+    pub async fn sign_in(&self, profile_id: &str, username: &str, password: &str) -> Result<AccountTokens, CommerceError> {
+        let response = self.send(requests::password_sign_in(profile_id, username, password)).await?;
+        responses::parse_account_tokens(Operation::PasswordSignIn, &response)
+    }
+
+    /// §6.1: the id of the member's password profile info for `profile_id`.
+    pub async fn find_password_profile_info(
+        &self,
+        realm_id: &str,
+        member_id: &str,
+        profile_id: &str,
+        am_token: &str,
+    ) -> Result<String, CommerceError> {
+        let response = self.send(requests::list_password_profile_infos(realm_id, member_id, am_token)).await?;
+        responses::parse_password_profile_infos(&response)?
+            .into_iter()
+            .find(|info| info.password_profile_id == profile_id)
+            .map(|info| info.id)
+            .ok_or(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))
+    }
+
+    /// §6.3: sets a new password, acting as the member.
+    pub async fn update_password(&self, update: &PasswordUpdate<'_>, am_token: &str) -> Result<(), CommerceError> {
+        let response = self.send(requests::update_password(update, am_token)).await?;
+        responses::expect_success(Operation::UpdatePassword, &response)
+    }
+}
+
+fn with_bearer(request: &HttpRequest, token: &str) -> HttpRequest {
+    request.clone().header("Authorization", format!("Bearer {token}"))
+}
+
+#[cfg(test)]
+pub(crate) mod fake {
+    //! A scripted transport for native tests: answers by path, records every request.
+    use super::*;
+    use std::cell::Cell;
+    use std::collections::VecDeque;
+
+    pub struct FakeTransport {
+        pub now: Cell<f64>,
+        pub sent: RefCell<Vec<HttpRequest>>,
+        pub slept: RefCell<Vec<u32>>,
+        answers: RefCell<Vec<(String, VecDeque<HttpResponse>)>>,
+    }
+
+    impl FakeTransport {
+        pub fn new() -> Self {
+            Self {
+                now: Cell::new(1_000_000.0),
+                sent: RefCell::default(),
+                slept: RefCell::default(),
+                answers: RefCell::default(),
+            }
+        }
+
+        /// Queues an answer for requests whose path starts with `path`; the last one repeats.
+        pub fn answer(&self, path: &str, status: u16, body: &str) {
+            let mut answers = self.answers.borrow_mut();
+            let response = HttpResponse { status, body: body.into() };
+            match answers.iter_mut().find(|(p, _)| p == path) {
+                Some((_, queue)) => queue.push_back(response),
+                None => answers.push((path.into(), VecDeque::from([response]))),
+            }
+        }
+
+        pub fn token_answer(&self, token: &str, expires_in: u32) {
+            self.answer(
+                "/oauth/access_token",
+                200,
+                &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":{expires_in},"identifier":"implicit"}}"#),
+            );
+        }
+
+        pub fn sent_to(&self, path: &str) -> Vec<HttpRequest> {
+            self.sent.borrow().iter().filter(|r| r.path.starts_with(path)).cloned().collect()
+        }
+    }
+
+    impl Transport for FakeTransport {
+        async fn send(&self, _base: &str, request: &HttpRequest) -> Result<HttpResponse, CommerceError> {
+            self.sent.borrow_mut().push(request.clone());
+            let mut answers = self.answers.borrow_mut();
+            let (_, queue) = answers
+                .iter_mut()
+                .find(|(p, _)| request.path.starts_with(p.as_str()))
+                .ok_or(CommerceError::Network)?;
+            let response = if queue.len() > 1 { queue.pop_front() } else { queue.front().cloned() };
+            response.ok_or(CommerceError::Network)
+        }
+
+        fn now_secs(&self) -> f64 {
+            self.now.get()
+        }
+
+        async fn sleep(&self, millis: u32) {
+            self.slept.borrow_mut().push(millis);
+        }
+    }
+
+    pub fn bearer(request: &HttpRequest) -> Option<String> {
+        request.headers.iter().find(|(n, _)| *n == "Authorization").map(|(_, v)| v.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fake::{bearer, FakeTransport};
+    use super::*;
+    use futures::executor::block_on;
+
+    const TOKENS: &str = r#"{"data":[{"account_id":"a1","account_name":"Personal","token":"jwt1","expires":"2030-01-01T00:00:00.000Z"}],"meta":{"account_member_id":"m1"}}"#;
+
+    fn client() -> CommerceClient<FakeTransport> {
+        CommerceClient::new(FakeTransport::new(), "http://api", "client-1")
+    }
+
+    #[test]
+    fn one_token_is_shared_by_concurrent_calls() {
+        let c = client();
+        c.transport().token_answer("t1", 3600);
+        c.transport().answer("/v2/authentication-realms", 202, "");
+        let calls = (0..3).map(|_| c.request_code("r", "p", "u", Purpose::ResetPassword));
+        let results = block_on(futures::future::join_all(calls));
+        assert!(results.iter().all(Result::is_ok));
+        assert_eq!(c.transport().sent_to("/oauth").len(), 1);
+        let sent = c.transport().sent_to("/v2/");
+        assert_eq!(sent.len(), 3);
+        assert!(sent.iter().all(|r| bearer(r).as_deref() == Some("Bearer t1")));
+    }
+
+    #[test]
+    fn token_is_renewed_shortly_before_expiry() {
+        let c = client();
+        c.transport().token_answer("t1", 3600);
+        c.transport().token_answer("t2", 3600);
+        c.transport().answer("/v2/", 202, "");
+        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        c.transport().now.set(c.transport().now.get() + 3600.0 - 30.0);
+        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        let sent = c.transport().sent_to("/v2/");
+        assert_eq!(bearer(&sent[1]).as_deref(), Some("Bearer t2"));
+    }
+
+    #[test]
+    fn a_401_fetches_a_new_token_and_retries_once() {
+        let c = client();
+        c.transport().token_answer("old", 3600);
+        c.transport().token_answer("new", 3600);
+        c.transport().answer("/v2/account-members/tokens", 401, r#"{"errors":[{"title":"Unable to validate access token","status":401}]}"#);
+        c.transport().answer("/v2/account-members/tokens", 201, TOKENS);
+        let tokens = block_on(c.exchange_code("p", "u", "abc123")).unwrap();
+        assert_eq!(tokens.member_id, "m1");
+        let sent = c.transport().sent_to("/v2/");
+        assert_eq!(sent.len(), 2);
+        assert_eq!(bearer(&sent[1]).as_deref(), Some("Bearer new"));
+    }
+
+    #[test]
+    fn a_wrong_code_is_reported_after_one_retry() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer("/v2/account-members/tokens", 401, r#"{"errors":[{"title":"Unauthorized","status":"401"}]}"#);
+        assert_eq!(block_on(c.exchange_code("p", "u", "nope00")), Err(CommerceError::CodeRejected));
+        assert_eq!(c.transport().sent_to("/v2/").len(), 2);
+    }
+
+    #[test]
+    fn rate_limited_calls_wait_and_try_again() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer("/v2/", 429, r#"{"errors":[{"title":"Too Many Requests"}]}"#);
+        c.transport().answer("/v2/", 202, "");
+        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        assert_eq!(*c.transport().slept.borrow(), vec![1000]);
+        c.transport().answer("/v2/", 429, "");
+        // The queue now repeats 202 then 429 forever: drain to the repeating 429.
+        let c2 = client();
+        c2.transport().token_answer("t", 3600);
+        c2.transport().answer("/v2/", 429, "");
+        assert_eq!(block_on(c2.request_code("r", "p", "u", Purpose::ResetPassword)), Err(CommerceError::RateLimited));
+        assert_eq!(c2.transport().sent_to("/v2/").len(), compat::MAX_ATTEMPTS_ON_RATE_LIMIT as usize);
+    }
+
+    #[test]
+    fn a_failed_token_fetch_is_tried_again_next_time() {
+        let c = client();
+        c.transport().answer("/oauth/access_token", 500, "");
+        c.transport().token_answer("t", 3600);
+        assert_eq!(
+            block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)),
+            Err(CommerceError::Server { status: 500 })
+        );
+        c.transport().answer("/v2/", 202, "");
+        assert!(block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).is_ok());
+    }
+
+    #[test]
+    fn unknown_username_404_reads_as_sent() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer("/v2/", 404, r#"{"errors":[{"title":"Not Found"}]}"#);
+        assert!(block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword)).is_ok());
+    }
+
+    #[test]
+    fn finds_the_profile_info_for_the_configured_profile() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer(
+            "/v2/authentication-realms/r/user-authentication-info/m1",
+            200,
+            r#"{"data":[{"id":"other","password_profile_id":"p0","username":"x"},{"id":"mine","password_profile_id":"p1","username":"x"}]}"#,
+        );
+        assert_eq!(block_on(c.find_password_profile_info("r", "m1", "p1", "jwt")), Ok("mine".into()));
+        assert_eq!(
+            block_on(c.find_password_profile_info("r", "m1", "p9", "jwt")),
+            Err(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! The transport boundary: plain request/response values and the one trait a transport
+//! implements. Everything above it is pure Rust and runs in native tests.
+
+use std::future::Future;
+
+use super::error::CommerceError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
+}
+
+/// A request body with the content type it is sent as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// `application/x-www-form-urlencoded`, only for `/oauth/access_token`.
+    Form(String),
+    /// `application/json`, wrapped in `data` (JSON:API).
+    Json(serde_json::Value),
+}
+
+impl Body {
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            Body::Form(_) => "application/x-www-form-urlencoded",
+            Body::Json(_) => "application/json",
+        }
+    }
+
+    pub fn to_text(&self) -> String {
+        match self {
+            Body::Form(text) => text.clone(),
+            Body::Json(value) => value.to_string(),
+        }
+    }
+}
+
+/// A request relative to the API base, before the bearer token is attached.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpRequest {
+    pub method: Method,
+    /// Path and query, starting with `/`, every segment already percent-encoded.
+    pub path: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<Body>,
+}
+
+impl HttpRequest {
+    pub fn new(method: Method, path: String) -> Self {
+        Self { method, path, headers: Vec::new(), body: None }
+    }
+
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn json(mut self, body: serde_json::Value) -> Self {
+        self.body = Some(Body::Json(body));
+        self
+    }
+
+    pub fn form(mut self, body: String) -> Self {
+        self.body = Some(Body::Form(body));
+        self
+    }
+
+    /// Every header as sent, `Content-Type` included.
+    pub fn all_headers(&self) -> Vec<(&'static str, String)> {
+        let mut headers = self.headers.clone();
+        if let Some(body) = &self.body {
+            headers.push(("Content-Type", body.content_type().to_owned()));
+        }
+        headers
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+impl HttpResponse {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// What the client needs from the platform: send a request, tell the time, wait.
+/// The browser implementation is `web::WebTransport`; tests use a scripted fake.
+pub trait Transport: 'static {
+    /// Sends `request` to `base` + `request.path`. `Err` only when no HTTP answer arrived.
+    fn send(
+        &self,
+        base: &str,
+        request: &HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, CommerceError>>;
+
+    /// Seconds since the Unix epoch.
+    fn now_secs(&self) -> f64;
+
+    fn sleep(&self, millis: u32) -> impl Future<Output = ()>;
+}

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::commerce::CommerceError;
+use crate::messages::{explain, Remedy};
+use crate::platform;
+
+/// The one way an error is shown: what happened, in plain words, and what to do next.
+/// The live region is always in the page so screen readers announce what appears in it.
+#[component]
+pub fn ErrorMessage(
+    #[prop(into)] error: Signal<Option<CommerceError>>,
+    /// Offered as "Send a new code" when the code did not work.
+    #[prop(optional)]
+    on_new_code: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="alert-region" role="alert">
+            {move || {
+                error.get().map(|error| {
+                    // For the shop's developers; the error never holds a token or a code.
+                    platform::warn(&format!("commerce-otp: {error}"));
+                    let explanation = explain(&error);
+                    let new_code = (explanation.remedy == Remedy::RequestNewCode)
+                        .then_some(on_new_code)
+                        .flatten()
+                        .map(|cb| {
+                            view! {
+                                <button type="button" class="secondary" on:click=move |_| cb.run(())>
+                                    "Send a new code"
+                                </button>
+                            }
+                        });
+                    view! {
+                        <div class="error">
+                            <h2>{explanation.title}</h2>
+                            <p>{explanation.text}</p>
+                            {new_code}
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! Small building blocks shared by the pages.
+
+mod code_input;
+mod error_message;
+mod fields;
+mod page;
+mod submit_button;
+
+pub use code_input::CodeInput;
+pub use error_message::ErrorMessage;
+pub use fields::{PasswordField, TextField};
+pub use page::{Notice, Page};
+pub use submit_button::SubmitButton;

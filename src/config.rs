@@ -1,0 +1,172 @@
+//! Configuration: read once at start-up from `config.json` beside `index.html`, so one build
+//! serves many stores, then provided to every page by context.
+
+use serde::Deserialize;
+
+/// Where the app talks to when `config.json` names no `api_base`: the local emulator's
+/// default address (see `scripts/demo`).
+pub const DEFAULT_API_BASE: &str = "http://127.0.0.1:8787";
+
+/// What the shop configures. Small, cloned rarely: pages read it through `use_config()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub client_id: String,
+    /// Without a trailing slash, e.g. `https://useast.api.elasticpath.com`.
+    pub api_base: String,
+    pub realm_id: String,
+    pub password_profile_id: String,
+    pub offer_reset: bool,
+    pub offer_passwordless: bool,
+    /// Shown in headings and the page title; optional.
+    pub store_name: Option<String>,
+}
+
+/// The file as written by a shop; every field is checked and reported together.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    client_id: Option<String>,
+    api_base: Option<String>,
+    authentication_realm_id: Option<String>,
+    password_profile_id: Option<String>,
+    flows: Option<Vec<String>>,
+    store_name: Option<String>,
+}
+
+/// Why the app cannot start: each line is one thing to fix in `config.json`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub problems: Vec<String>,
+}
+
+/// A Commerce id as it may appear in a path: UUID-like, never `.`/`..` or a separator.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && id.bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
+fn is_loopback(url: &str) -> bool {
+    ["http://127.0.0.1", "http://localhost", "http://[::1]"].iter().any(|p| {
+        url.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('/'))
+    })
+}
+
+pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
+    let raw: RawConfig = serde_json::from_str(text)
+        .map_err(|e| ConfigError { problems: vec![format!("config.json is not valid: {e}.")] })?;
+    let mut problems = Vec::new();
+    let mut required = |name: &str, value: Option<String>, is_id: bool| {
+        let value = value.map(|v| v.trim().to_owned()).unwrap_or_default();
+        if value.is_empty() {
+            problems.push(format!("`{name}` is missing."));
+        } else if is_id && !is_valid_id(&value) {
+            problems.push(format!("`{name}` is not a Commerce id."));
+        }
+        value
+    };
+    let client_id = required("client_id", raw.client_id, false);
+    let realm_id = required("authentication_realm_id", raw.authentication_realm_id, true);
+    let password_profile_id = required("password_profile_id", raw.password_profile_id, true);
+
+    let api_base = raw.api_base.unwrap_or_else(|| DEFAULT_API_BASE.to_owned()).trim().trim_end_matches('/').to_owned();
+    if !(api_base.starts_with("https://") || is_loopback(&api_base)) {
+        problems.push("`api_base` must be an https:// address (plain http only for 127.0.0.1 or localhost).".into());
+    }
+
+    let flows = raw.flows.unwrap_or_else(|| vec!["reset_password".into(), "passwordless_authentication".into()]);
+    let mut offer_reset = false;
+    let mut offer_passwordless = false;
+    for flow in &flows {
+        match flow.as_str() {
+            "reset_password" => offer_reset = true,
+            "passwordless_authentication" => offer_passwordless = true,
+            other => problems.push(format!(
+                "`flows` has \"{other}\"; use \"reset_password\" and/or \"passwordless_authentication\"."
+            )),
+        }
+    }
+    if flows.is_empty() {
+        problems.push("`flows` is empty: offer at least one of reset_password, passwordless_authentication.".into());
+    }
+
+    if !problems.is_empty() {
+        return Err(ConfigError { problems });
+    }
+    Ok(Config {
+        client_id,
+        api_base,
+        realm_id,
+        password_profile_id,
+        offer_reset,
+        offer_passwordless,
+        store_name: raw.store_name.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+    })
+}
+
+/// Fetches and parses `config.json`, relative to the document's base URL.
+pub async fn load() -> Result<Config, ConfigError> {
+    let unreachable = |detail: String| ConfigError { problems: vec![format!("config.json could not be loaded: {detail}.")] };
+    let response = gloo_net::http::Request::get("config.json")
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|_| unreachable("the network request failed".into()))?;
+    if !response.ok() {
+        return Err(unreachable(format!("the server answered {}", response.status())));
+    }
+    let text = response.text().await.map_err(|_| unreachable("the body could not be read".into()))?;
+    parse_config(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"client_id":"abc","api_base":"https://useast.api.elasticpath.com/",
+        "authentication_realm_id":"3418c54e-d768-42c1-a9db-d7afd2a18452",
+        "password_profile_id":"9a44bb7e-e377-4382-b36e-c8030aad1c2d","flows":["reset_password"]}"#;
+
+    #[test]
+    fn a_complete_config() {
+        let c = parse_config(GOOD).unwrap();
+        assert_eq!(c.api_base, "https://useast.api.elasticpath.com");
+        assert!(c.offer_reset && !c.offer_passwordless);
+        assert_eq!(c.store_name, None);
+    }
+
+    #[test]
+    fn defaults_to_the_emulator_and_both_flows() {
+        let c = parse_config(r#"{"client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1"}"#).unwrap();
+        assert_eq!(c.api_base, DEFAULT_API_BASE);
+        assert!(c.offer_reset && c.offer_passwordless);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let e = parse_config(r#"{"api_base":"http://api.example.com","authentication_realm_id":"../x","flows":["sso"]}"#)
+            .unwrap_err();
+        assert_eq!(e.problems.len(), 5, "{:?}", e.problems);
+    }
+
+    #[test]
+    fn typos_and_bad_json_are_explained() {
+        assert!(parse_config(r#"{"clientid":"x"}"#).unwrap_err().problems[0].contains("clientid"));
+        assert!(parse_config("<html>").is_err());
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("3418c54e-d768-42c1-a9db-d7afd2a18452"));
+        for bad in ["", "..", "-", "a/b", "a?b", "a%2F"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn loopback_http_only() {
+        assert!(is_loopback("http://127.0.0.1:8787"));
+        assert!(is_loopback("http://localhost"));
+        assert!(!is_loopback("http://localhost.evil.com"));
+    }
+}

@@ -1,0 +1,167 @@
+//! Resetting a password: exchange the code, find the password's id if the link did not carry
+//! it, set the new password. The exchange spends the code, so what it gave is kept between
+//! attempts: a second try after a refused password does not need a new code.
+
+use std::cell::RefCell;
+
+use crate::commerce::client::CommerceClient;
+use crate::commerce::http::Transport;
+use crate::commerce::requests::PasswordUpdate;
+use crate::commerce::CommerceError;
+
+/// What the shopper and the e-mail link provide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResetRequest {
+    pub username: String,
+    pub code: String,
+    pub new_password: String,
+    pub realm_id: String,
+    pub profile_id: String,
+    /// `user_authentication_password_profile_info_id` from the link, if it had one.
+    pub info_id: Option<String>,
+}
+
+/// Proof of the code: the member and an Account Management token, from one exchange.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proof {
+    username: String,
+    code: String,
+    member_id: String,
+    am_token: String,
+    info_id: Option<String>,
+}
+
+/// Keeps the proof of one reset between attempts, in memory.
+#[derive(Debug, Default)]
+pub struct ResetAttempts {
+    proof: RefCell<Option<Proof>>,
+}
+
+impl ResetAttempts {
+    /// Sets the new password, exchanging the code only if no earlier attempt did.
+    pub async fn reset<T: Transport>(&self, client: &CommerceClient<T>, request: &ResetRequest) -> Result<(), CommerceError> {
+        let known = self
+            .proof
+            .borrow()
+            .clone()
+            .filter(|p| p.username == request.username && p.code == request.code);
+        let mut proof = match known {
+            Some(proof) => proof,
+            None => {
+                let tokens = client.exchange_code(&request.profile_id, &request.username, &request.code).await?;
+                // Every token of the member may act for the member; any one will do.
+                let am_token = tokens.accounts.first().map(|a| a.token.clone()).ok_or(CommerceError::NoAccounts)?;
+                Proof {
+                    username: request.username.clone(),
+                    code: request.code.clone(),
+                    member_id: tokens.member_id,
+                    am_token,
+                    info_id: request.info_id.clone(),
+                }
+            }
+        };
+        *self.proof.borrow_mut() = Some(proof.clone());
+
+        let info_id = match proof.info_id.clone() {
+            Some(id) => id,
+            None => {
+                let id = client
+                    .find_password_profile_info(&request.realm_id, &proof.member_id, &request.profile_id, &proof.am_token)
+                    .await?;
+                proof.info_id = Some(id.clone());
+                *self.proof.borrow_mut() = Some(proof.clone());
+                id
+            }
+        };
+
+        let update = PasswordUpdate {
+            realm_id: &request.realm_id,
+            member_id: &proof.member_id,
+            info_id: &info_id,
+            profile_id: &request.profile_id,
+            username: &request.username,
+            password: &request.new_password,
+        };
+        client.update_password(&update, &proof.am_token).await?;
+        // Done: the token is not needed any more, and is not kept.
+        *self.proof.borrow_mut() = None;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commerce::client::fake::FakeTransport;
+    use crate::commerce::http::{Body, Method};
+    use futures::executor::block_on;
+
+    const TOKENS: &str = r#"{"data":[{"account_id":"a1","account_name":"Personal","token":"jwt1","expires":"2030-01-01T00:00:00.000Z"}],"meta":{"account_member_id":"m1"}}"#;
+    const INFOS: &str = r#"{"data":[{"id":"info-1","password_profile_id":"p1","username":"john"}]}"#;
+
+    fn request(info_id: Option<&str>) -> ResetRequest {
+        ResetRequest {
+            username: "john".into(),
+            code: "lprvj4".into(),
+            new_password: "N3w-Passw0rd!".into(),
+            realm_id: "r1".into(),
+            profile_id: "p1".into(),
+            info_id: info_id.map(Into::into),
+        }
+    }
+
+    fn client() -> CommerceClient<FakeTransport> {
+        let c = CommerceClient::new(FakeTransport::new(), "http://api", "cid");
+        c.transport().token_answer("t", 3600);
+        c.transport().answer("/v2/account-members/tokens", 201, TOKENS);
+        c
+    }
+
+    #[test]
+    fn with_every_id_from_the_link() {
+        let c = client();
+        c.transport().answer("/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-9", 200, "{}");
+        block_on(ResetAttempts::default().reset(&c, &request(Some("info-9")))).unwrap();
+        let puts: Vec<_> = c.transport().sent.borrow().iter().filter(|r| r.method == Method::Put).cloned().collect();
+        assert_eq!(puts.len(), 1);
+        let Some(Body::Json(body)) = &puts[0].body else { panic!("json") };
+        assert_eq!(body["data"]["password"], "N3w-Passw0rd!");
+        assert!(puts[0].headers.contains(&("EP-Account-Management-Authentication-Token", "jwt1".into())));
+        assert!(c.transport().sent.borrow().iter().all(|r| r.method != Method::Get));
+    }
+
+    #[test]
+    fn looks_the_profile_info_up_when_the_link_lacks_it() {
+        let c = client();
+        c.transport().answer("/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-1", 200, "{}");
+        c.transport().answer("/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info", 200, INFOS);
+        block_on(ResetAttempts::default().reset(&c, &request(None))).unwrap();
+        let sent = c.transport().sent.borrow();
+        let put = sent.iter().find(|r| r.method == Method::Put).unwrap();
+        assert!(put.path.ends_with("/info-1"));
+    }
+
+    #[test]
+    fn a_refused_password_can_be_retried_without_a_new_code() {
+        let c = client();
+        let put = "/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-9";
+        c.transport().answer(put, 400, r#"{"errors":[{"status":"400","detail":"too weak"}]}"#);
+        c.transport().answer(put, 200, "{}");
+        let attempts = ResetAttempts::default();
+        assert_eq!(
+            block_on(attempts.reset(&c, &request(Some("info-9")))),
+            Err(CommerceError::PasswordRejected { detail: Some("too weak".into()) })
+        );
+        block_on(attempts.reset(&c, &request(Some("info-9")))).unwrap();
+        assert_eq!(c.transport().sent_to("/v2/account-members/tokens").len(), 1);
+    }
+
+    #[test]
+    fn a_rejected_code_stops_before_the_update() {
+        let c = CommerceClient::new(FakeTransport::new(), "http://api", "cid");
+        c.transport().token_answer("t", 3600);
+        c.transport().answer("/v2/account-members/tokens", 401, "");
+        assert_eq!(block_on(ResetAttempts::default().reset(&c, &request(Some("i")))), Err(CommerceError::CodeRejected));
+        assert!(c.transport().sent.borrow().iter().all(|r| r.method != Method::Put));
+    }
+}

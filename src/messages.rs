@@ -1,0 +1,139 @@
+//! Every sentence a shopper reads about a problem, in one place.
+
+use crate::commerce::{CommerceError, SetupProblem};
+use crate::flows::validate::FieldError;
+
+/// What the shopper can do next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remedy {
+    /// Offer "Send a new code".
+    RequestNewCode,
+    /// Trying the same thing again may work.
+    TryAgain,
+    /// Nothing the shopper can do; the store must fix its set-up.
+    ContactStore,
+    /// Sign in again.
+    SignInAgain,
+    /// Correct what was typed.
+    FixInput,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub title: &'static str,
+    pub text: String,
+    pub remedy: Remedy,
+}
+
+pub fn explain(error: &CommerceError) -> Explanation {
+    use CommerceError as E;
+    let (title, text, remedy): (&'static str, String, Remedy) = match error {
+        E::CodeRejected => (
+            "That code didn't work",
+            "The code is wrong, has already been used, or is more than 10 minutes old. \
+             Check it, or send yourself a new one."
+                .into(),
+            Remedy::RequestNewCode,
+        ),
+        E::CredentialsRejected => (
+            "We couldn't sign you in",
+            "The e-mail address or password is not right. Check them and try again, or sign in \
+             with a one-time code instead."
+                .into(),
+            Remedy::FixInput,
+        ),
+        E::PasswordRejected { detail } => (
+            "Choose a different password",
+            match detail {
+                Some(detail) => format!("The store didn't accept this password: {detail}"),
+                None => "The store didn't accept this password. Try a longer one.".into(),
+            },
+            Remedy::FixInput,
+        ),
+        E::NoAccounts => (
+            "No account to sign in to",
+            "Your sign-in worked, but you are not a member of any account in this store. \
+             Please contact the store."
+                .into(),
+            Remedy::ContactStore,
+        ),
+        E::Setup(problem) => ("This store isn't ready for this yet", setup_text(*problem).into(), Remedy::ContactStore),
+        E::RateLimited => (
+            "Too many attempts",
+            "The store is busy with too many requests. Wait a minute, then try again.".into(),
+            Remedy::TryAgain,
+        ),
+        E::Network => (
+            "We couldn't reach the store",
+            "Check your internet connection, then try again. Nothing you typed has been lost.".into(),
+            Remedy::TryAgain,
+        ),
+        E::Server { .. } | E::Unexpected { .. } | E::Decode(_) => (
+            "Something went wrong on our side",
+            "The store couldn't complete this just now. Please try again in a moment.".into(),
+            Remedy::TryAgain,
+        ),
+    };
+    Explanation { title, text, remedy }
+}
+
+/// The cause in words a shopper can pass on, and the shop can act on (README troubleshooting).
+pub fn setup_text(problem: SetupProblem) -> &'static str {
+    match problem {
+        SetupProblem::UnknownClientId => "The store's client id was not recognised (check `client_id` and `api_base` in config.json).",
+        SetupProblem::OneTimeCodesDisabled => "One-time codes are switched off for this store's password profile (enable_one_time_password_token).",
+        SetupProblem::UnknownRealmOrProfile => "The store's sign-in settings point at a realm or password profile that does not exist.",
+        SetupProblem::SelfManagementDisabled => "The store doesn't let shoppers change their own password (account_member_self_management must be update_only).",
+        SetupProblem::NoPasswordProfileInfo => "Your account has no password with this store's sign-in settings.",
+        SetupProblem::Forbidden => "The store's permissions don't allow this.",
+    }
+}
+
+pub fn field(error: FieldError) -> &'static str {
+    match error {
+        FieldError::UsernameMissing => "Enter your e-mail address.",
+        FieldError::CodeMissing => "Enter the code from your e-mail.",
+        FieldError::CodeLength => "The code has 6 characters.",
+        FieldError::CodeCharacters => "The code has only letters and digits.",
+        FieldError::PasswordMissing => "Enter a password.",
+        FieldError::PasswordTooShort => "Use at least 8 characters.",
+        FieldError::ConfirmationMissing => "Enter the new password again.",
+        FieldError::ConfirmationMismatch => "The two passwords are not the same.",
+    }
+}
+
+/// The confirmation after a code request: the same words whether or not the account exists.
+pub fn code_sent(username: &str) -> String {
+    format!(
+        "If {username} has an account with us, we've sent a code to its e-mail address. \
+         The code is valid for 10 minutes."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rejected_code_offers_a_new_one() {
+        assert_eq!(explain(&CommerceError::CodeRejected).remedy, Remedy::RequestNewCode);
+    }
+
+    #[test]
+    fn server_details_do_not_reach_the_shopper() {
+        let e = explain(&CommerceError::Unexpected { status: 418, detail: Some("internal trace".into()) });
+        assert!(!e.text.contains("trace"));
+    }
+
+    #[test]
+    fn setup_problems_name_the_setting() {
+        let e = explain(&CommerceError::Setup(SetupProblem::SelfManagementDisabled));
+        assert!(e.text.contains("update_only"));
+        assert_eq!(e.remedy, Remedy::ContactStore);
+    }
+
+    #[test]
+    fn the_confirmation_does_not_say_whether_the_account_exists() {
+        assert!(code_sent("nobody@example.com").starts_with("If nobody@example.com has an account"));
+    }
+}

@@ -1,0 +1,96 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::app::use_auth;
+use crate::components::Page;
+use crate::platform;
+
+/// Picks the account to act for when the member belongs to several.
+#[component]
+pub fn ChooseAccount() -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let choices = move || auth.pending.get().map(|p| p.tokens.accounts).unwrap_or_default();
+    view! {
+        <Page title="Choose an account">
+            <Show
+                when=move || auth.pending.with(Option::is_some)
+                fallback=|| {
+                    view! {
+                        <p>"There is no sign-in waiting for a choice."</p>
+                        <p><A href="/">"Start again"</A></p>
+                    }
+                }
+            >
+                <p>"You're a member of several accounts. Which one do you want to use?"</p>
+                <ul class="choices">
+                    {
+                        let navigate = navigate.clone();
+                        view! {
+                            <For each=choices key=|a| a.account_id.clone() let:account>
+                                {
+                                    let navigate = navigate.clone();
+                                    let id = account.account_id.clone();
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="choice"
+                                                on:click=move |_| {
+                                                    if auth.choose(&id) {
+                                                        navigate("/account", Default::default());
+                                                    }
+                                                }
+                                            >
+                                                {account.account_name.clone()}
+                                            </button>
+                                        </li>
+                                    }
+                                }
+                            </For>
+                        }
+                    }
+                </ul>
+            </Show>
+        </Page>
+    }
+}
+
+/// The signed-in page: which account, until when, and "Sign out".
+#[component]
+pub fn Account() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        {move || match auth.session.get().filter(|s| !s.is_expired()) {
+            Some(session) => {
+                view! {
+                    <Page title="You're signed in">
+                        <dl class="summary">
+                            <dt>"Account"</dt>
+                            <dd data-testid="account-name">{session.account_name.clone()}</dd>
+                            <dt>"Signed in as"</dt>
+                            <dd>{session.username.clone()}</dd>
+                            <dt>"Signed in until"</dt>
+                            <dd>
+                                <time datetime=session.expires.clone()>{platform::local_time(&session.expires)}</time>
+                            </dd>
+                        </dl>
+                        <button type="button" class="secondary" on:click=move |_| auth.sign_out()>
+                            "Sign out"
+                        </button>
+                    </Page>
+                }
+                    .into_any()
+            }
+            None => {
+                view! {
+                    <Page title="You're not signed in">
+                        <p><A href="/sign_in">"Sign in"</A></p>
+                    </Page>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,125 @@
+//! The signed-in shopper: the chosen Account Management token, kept for this tab only
+//! (sessionStorage), and handed to the shop through `commerce-otp:*` events on `window` and
+//! `window.commerceOtp.session()`.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::commerce::{AccountToken, AccountTokens};
+use crate::platform;
+
+const STORAGE_KEY: &str = "commerce-otp.session";
+pub const SIGNED_IN_EVENT: &str = "commerce-otp:signed-in";
+pub const SIGNED_OUT_EVENT: &str = "commerce-otp:signed-out";
+
+/// What the shop receives; the field names are the documented interface (README).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Session {
+    pub username: String,
+    pub account_member_id: String,
+    pub account_id: String,
+    pub account_name: String,
+    /// The `EP-Account-Management-Authentication-Token` value.
+    pub token: String,
+    /// ISO-8601.
+    pub expires: String,
+}
+
+impl Session {
+    fn new(username: &str, member_id: &str, account: &AccountToken) -> Self {
+        Self {
+            username: username.to_owned(),
+            account_member_id: member_id.to_owned(),
+            account_id: account.account_id.clone(),
+            account_name: account.account_name.clone(),
+            token: account.token.clone(),
+            expires: account.expires.clone(),
+        }
+    }
+
+    pub fn is_expired(&self) -> bool {
+        platform::parse_time_ms(&self.expires).is_none_or(|expires| expires <= platform::now_ms())
+    }
+}
+
+/// A sign-in that worked for a member of several accounts, waiting for the shopper's pick.
+/// In memory only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingChoice {
+    pub username: String,
+    pub tokens: AccountTokens,
+}
+
+/// Where to go after a successful exchange.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    SignedIn,
+    ChooseAccount,
+}
+
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub session: RwSignal<Option<Session>>,
+    pub pending: RwSignal<Option<PendingChoice>>,
+}
+
+impl Auth {
+    /// Restores this tab's session, unless it has expired.
+    pub fn restore() -> Self {
+        let stored = platform::tab_storage_get(STORAGE_KEY)
+            .and_then(|json| serde_json::from_str::<Session>(&json).ok())
+            .filter(|s| !s.is_expired());
+        if stored.is_none() {
+            platform::tab_storage_remove(STORAGE_KEY);
+        }
+        let auth = Self { session: RwSignal::new(stored), pending: RwSignal::new(None) };
+        let session = auth.session;
+        platform::expose_handoff(
+            move || session.get_untracked().and_then(|s| serde_json::to_string(&s).ok()),
+            move || auth.sign_out(),
+        );
+        auth
+    }
+
+    /// Signs in directly with one account; asks the shopper to choose with several.
+    pub fn complete(&self, username: &str, tokens: AccountTokens) -> Next {
+        match tokens.accounts.as_slice() {
+            [only] => {
+                self.sign_in(Session::new(username, &tokens.member_id, only));
+                Next::SignedIn
+            }
+            _ => {
+                self.pending.set(Some(PendingChoice { username: username.to_owned(), tokens }));
+                Next::ChooseAccount
+            }
+        }
+    }
+
+    /// Picks one account of the pending choice; the other tokens are dropped.
+    pub fn choose(&self, account_id: &str) -> bool {
+        let Some(choice) = self.pending.get_untracked() else { return false };
+        let Some(account) = choice.tokens.accounts.iter().find(|a| a.account_id == account_id) else {
+            return false;
+        };
+        self.sign_in(Session::new(&choice.username, &choice.tokens.member_id, account));
+        self.pending.set(None);
+        true
+    }
+
+    fn sign_in(&self, session: Session) {
+        if let Ok(json) = serde_json::to_string(&session) {
+            platform::tab_storage_set(STORAGE_KEY, &json);
+            platform::dispatch_window_event(SIGNED_IN_EVENT, Some(&json));
+        }
+        self.session.set(Some(session));
+    }
+
+    pub fn sign_out(&self) {
+        platform::tab_storage_remove(STORAGE_KEY);
+        self.pending.set(None);
+        if self.session.get_untracked().is_some() {
+            self.session.set(None);
+            platform::dispatch_window_event(SIGNED_OUT_EVENT, None);
+        }
+    }
+}
