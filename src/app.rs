@@ -53,11 +53,18 @@ pub fn Root(config: Result<Config, ConfigError>) -> impl IntoView {
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    let client = CommerceClient::new(WebTransport, config.api_base.clone(), config.client_id.clone());
+    let client = CommerceClient::new(
+        WebTransport,
+        config.api_base.clone(),
+        config.client_id.clone(),
+    );
     provide_context(ClientContext(StoredValue::new_local(client)));
     let store = config.store_name.clone();
     provide_context(config);
-    provide_context(Flow { username: RwSignal::new(String::new()), notice: RwSignal::new(None) });
+    provide_context(Flow {
+        username: RwSignal::new(String::new()),
+        notice: RwSignal::new(None),
+    });
     provide_context(Auth::restore());
 
     view! {

@@ -47,14 +47,19 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 fn is_loopback(url: &str) -> bool {
-    ["http://127.0.0.1", "http://localhost", "http://[::1]"].iter().any(|p| {
-        url.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('/'))
-    })
+    ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|p| {
+            url.strip_prefix(p).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(':') || rest.starts_with('/')
+            })
+        })
 }
 
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
-    let raw: RawConfig = serde_json::from_str(text)
-        .map_err(|e| ConfigError { problems: vec![format!("config.json is not valid: {e}.")] })?;
+    let raw: RawConfig = serde_json::from_str(text).map_err(|e| ConfigError {
+        problems: vec![format!("config.json is not valid: {e}.")],
+    })?;
     let mut problems = Vec::new();
     let mut required = |name: &str, value: Option<String>, is_id: bool| {
         let value = value.map(|v| v.trim().to_owned()).unwrap_or_default();
@@ -69,12 +74,25 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     let realm_id = required("authentication_realm_id", raw.authentication_realm_id, true);
     let password_profile_id = required("password_profile_id", raw.password_profile_id, true);
 
-    let api_base = raw.api_base.unwrap_or_else(|| DEFAULT_API_BASE.to_owned()).trim().trim_end_matches('/').to_owned();
+    let api_base = raw
+        .api_base
+        .unwrap_or_else(|| DEFAULT_API_BASE.to_owned())
+        .trim()
+        .trim_end_matches('/')
+        .to_owned();
     if !(api_base.starts_with("https://") || is_loopback(&api_base)) {
-        problems.push("`api_base` must be an https:// address (plain http only for 127.0.0.1 or localhost).".into());
+        problems.push(
+            "`api_base` must be an https:// address (plain http only for 127.0.0.1 or localhost)."
+                .into(),
+        );
     }
 
-    let flows = raw.flows.unwrap_or_else(|| vec!["reset_password".into(), "passwordless_authentication".into()]);
+    let flows = raw.flows.unwrap_or_else(|| {
+        vec![
+            "reset_password".into(),
+            "passwordless_authentication".into(),
+        ]
+    });
     let mut offer_reset = false;
     let mut offer_passwordless = false;
     for flow in &flows {
@@ -87,7 +105,10 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         }
     }
     if flows.is_empty() {
-        problems.push("`flows` is empty: offer at least one of reset_password, passwordless_authentication.".into());
+        problems.push(
+            "`flows` is empty: offer at least one of reset_password, passwordless_authentication."
+                .into(),
+        );
     }
 
     if !problems.is_empty() {
@@ -100,22 +121,33 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         password_profile_id,
         offer_reset,
         offer_passwordless,
-        store_name: raw.store_name.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+        store_name: raw
+            .store_name
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
     })
 }
 
 /// Fetches and parses `config.json`, relative to the document's base URL.
 pub async fn load() -> Result<Config, ConfigError> {
-    let unreachable = |detail: String| ConfigError { problems: vec![format!("config.json could not be loaded: {detail}.")] };
+    let unreachable = |detail: String| ConfigError {
+        problems: vec![format!("config.json could not be loaded: {detail}.")],
+    };
     let response = gloo_net::http::Request::get("config.json")
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
         .map_err(|_| unreachable("the network request failed".into()))?;
     if !response.ok() {
-        return Err(unreachable(format!("the server answered {}", response.status())));
+        return Err(unreachable(format!(
+            "the server answered {}",
+            response.status()
+        )));
     }
-    let text = response.text().await.map_err(|_| unreachable("the body could not be read".into()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|_| unreachable("the body could not be read".into()))?;
     parse_config(&text)
 }
 
@@ -137,7 +169,10 @@ mod tests {
 
     #[test]
     fn defaults_to_the_emulator_and_both_flows() {
-        let c = parse_config(r#"{"client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1"}"#).unwrap();
+        let c = parse_config(
+            r#"{"client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1"}"#,
+        )
+        .unwrap();
         assert_eq!(c.api_base, DEFAULT_API_BASE);
         assert!(c.offer_reset && c.offer_passwordless);
     }

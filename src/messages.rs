@@ -57,7 +57,11 @@ pub fn explain(error: &CommerceError) -> Explanation {
                 .into(),
             Remedy::ContactStore,
         ),
-        E::Setup(problem) => ("This store isn't ready for this yet", setup_text(*problem).into(), Remedy::ContactStore),
+        E::Setup(problem) => (
+            "This store isn't ready for this yet",
+            setup_text(*problem).into(),
+            Remedy::ContactStore,
+        ),
         E::RateLimited => (
             "Too many attempts",
             "The store is busy with too many requests. Wait a minute, then try again.".into(),
@@ -65,7 +69,8 @@ pub fn explain(error: &CommerceError) -> Explanation {
         ),
         E::Network => (
             "We couldn't reach the store",
-            "Check your internet connection, then try again. Nothing you typed has been lost.".into(),
+            "Check your internet connection, then try again. Nothing you typed has been lost."
+                .into(),
             Remedy::TryAgain,
         ),
         E::Server { .. } | E::Unexpected { .. } | E::Decode(_) => (
@@ -74,7 +79,11 @@ pub fn explain(error: &CommerceError) -> Explanation {
             Remedy::TryAgain,
         ),
     };
-    Explanation { title, text, remedy }
+    Explanation {
+        title,
+        text,
+        remedy,
+    }
 }
 
 /// The cause in words a shopper can pass on, and the shop can act on (README troubleshooting).
@@ -116,12 +125,18 @@ mod tests {
 
     #[test]
     fn a_rejected_code_offers_a_new_one() {
-        assert_eq!(explain(&CommerceError::CodeRejected).remedy, Remedy::RequestNewCode);
+        assert_eq!(
+            explain(&CommerceError::CodeRejected).remedy,
+            Remedy::RequestNewCode
+        );
     }
 
     #[test]
     fn server_details_do_not_reach_the_shopper() {
-        let e = explain(&CommerceError::Unexpected { status: 418, detail: Some("internal trace".into()) });
+        let e = explain(&CommerceError::Unexpected {
+            status: 418,
+            detail: Some("internal trace".into()),
+        });
         assert!(!e.text.contains("trace"));
     }
 

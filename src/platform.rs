@@ -52,7 +52,9 @@ pub fn tab_storage_remove(key: &str) {
 
 /// Dispatches `CustomEvent(name, { detail })` on `window`; `detail_json` is parsed into an object.
 pub fn dispatch_window_event(name: &str, detail_json: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let init = web_sys::CustomEventInit::new();
     if let Some(detail) = detail_json.and_then(|json| js_sys::JSON::parse(json).ok()) {
         init.set_detail(&detail);
@@ -63,11 +65,18 @@ pub fn dispatch_window_event(name: &str, detail_json: Option<&str>) {
 }
 
 /// Installs `window.commerceOtp = { session(), signOut() }` for the embedding shop.
-pub fn expose_handoff(session_json: impl Fn() -> Option<String> + 'static, sign_out: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
+pub fn expose_handoff(
+    session_json: impl Fn() -> Option<String> + 'static,
+    sign_out: impl Fn() + 'static,
+) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let api = js_sys::Object::new();
     let session = Closure::<dyn Fn() -> JsValue>::new(move || {
-        session_json().and_then(|json| js_sys::JSON::parse(&json).ok()).unwrap_or(JsValue::NULL)
+        session_json()
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .unwrap_or(JsValue::NULL)
     });
     let sign_out = Closure::<dyn Fn()>::new(sign_out);
     let _ = js_sys::Reflect::set(&api, &"session".into(), session.as_ref());
@@ -81,9 +90,13 @@ pub fn expose_handoff(session_json: impl Fn() -> Option<String> + 'static, sign_
 /// Removes the query string from the address bar (and so from history), keeping the path:
 /// codes from e-mail links must not linger where a screenshot or a shared URL shows them.
 pub fn scrub_query() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
     if search.is_empty() {
         return;
     }

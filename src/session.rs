@@ -72,10 +72,17 @@ impl Auth {
         if stored.is_none() {
             platform::tab_storage_remove(STORAGE_KEY);
         }
-        let auth = Self { session: RwSignal::new(stored), pending: RwSignal::new(None) };
+        let auth = Self {
+            session: RwSignal::new(stored),
+            pending: RwSignal::new(None),
+        };
         let session = auth.session;
         platform::expose_handoff(
-            move || session.get_untracked().and_then(|s| serde_json::to_string(&s).ok()),
+            move || {
+                session
+                    .get_untracked()
+                    .and_then(|s| serde_json::to_string(&s).ok())
+            },
             move || auth.sign_out(),
         );
         auth
@@ -89,7 +96,10 @@ impl Auth {
                 Next::SignedIn
             }
             _ => {
-                self.pending.set(Some(PendingChoice { username: username.to_owned(), tokens }));
+                self.pending.set(Some(PendingChoice {
+                    username: username.to_owned(),
+                    tokens,
+                }));
                 Next::ChooseAccount
             }
         }
@@ -97,11 +107,22 @@ impl Auth {
 
     /// Picks one account of the pending choice; the other tokens are dropped.
     pub fn choose(&self, account_id: &str) -> bool {
-        let Some(choice) = self.pending.get_untracked() else { return false };
-        let Some(account) = choice.tokens.accounts.iter().find(|a| a.account_id == account_id) else {
+        let Some(choice) = self.pending.get_untracked() else {
             return false;
         };
-        self.sign_in(Session::new(&choice.username, &choice.tokens.member_id, account));
+        let Some(account) = choice
+            .tokens
+            .accounts
+            .iter()
+            .find(|a| a.account_id == account_id)
+        else {
+            return false;
+        };
+        self.sign_in(Session::new(
+            &choice.username,
+            &choice.tokens.member_id,
+            account,
+        ));
         self.pending.set(None);
         true
     }

@@ -18,7 +18,10 @@ enum TokenState {
     Empty,
     /// A fetch under way; every caller awaits this same future (no stampede).
     Fetching(TokenFetch),
-    Ready { token: String, expires_at: f64 },
+    Ready {
+        token: String,
+        expires_at: f64,
+    },
 }
 
 struct Inner<T> {
@@ -35,7 +38,9 @@ pub struct CommerceClient<T: Transport> {
 
 impl<T: Transport> Clone for CommerceClient<T> {
     fn clone(&self) -> Self {
-        Self { inner: Rc::clone(&self.inner) }
+        Self {
+            inner: Rc::clone(&self.inner),
+        }
     }
 }
 
@@ -103,10 +108,17 @@ impl<T: Transport> CommerceClient<T> {
     }
 
     /// Sends once, waiting and trying again while Commerce answers `429`.
-    async fn send_with_backoff(&self, request: &HttpRequest) -> Result<HttpResponse, CommerceError> {
+    async fn send_with_backoff(
+        &self,
+        request: &HttpRequest,
+    ) -> Result<HttpResponse, CommerceError> {
         let mut attempt = 1;
         loop {
-            let response = self.inner.transport.send(&self.inner.api_base, request).await?;
+            let response = self
+                .inner
+                .transport
+                .send(&self.inner.api_base, request)
+                .await?;
             if response.status != 429 || attempt >= compat::MAX_ATTEMPTS_ON_RATE_LIMIT {
                 return Ok(response);
             }
@@ -119,7 +131,9 @@ impl<T: Transport> CommerceClient<T> {
     /// once more, as the JS SDK does.
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, CommerceError> {
         let token = self.implicit_token().await?;
-        let response = self.send_with_backoff(&with_bearer(&request, &token)).await?;
+        let response = self
+            .send_with_backoff(&with_bearer(&request, &token))
+            .await?;
         if response.status != 401 {
             return Ok(response);
         }
@@ -136,7 +150,11 @@ impl<T: Transport> CommerceClient<T> {
         username: &str,
         purpose: Purpose,
     ) -> Result<(), CommerceError> {
-        let response = self.send(requests::request_code(realm_id, profile_id, username, purpose)).await?;
+        let response = self
+            .send(requests::request_code(
+                realm_id, profile_id, username, purpose,
+            ))
+            .await?;
         if response.status == 404 && compat::OTP_REQUEST_404_MEANS_SENT {
             return Ok(());
         }
@@ -144,14 +162,28 @@ impl<T: Transport> CommerceClient<T> {
     }
 
     /// §5.1: exchanges a code for one token per account. Spends the code.
-    pub async fn exchange_code(&self, profile_id: &str, username: &str, code: &str) -> Result<AccountTokens, CommerceError> {
-        let response = self.send(requests::exchange_code(profile_id, username, code)).await?;
+    pub async fn exchange_code(
+        &self,
+        profile_id: &str,
+        username: &str,
+        code: &str,
+    ) -> Result<AccountTokens, CommerceError> {
+        let response = self
+            .send(requests::exchange_code(profile_id, username, code))
+            .await?;
         responses::parse_account_tokens(Operation::ExchangeCode, &response)
     }
 
     /// §5.2: signs in with username and password.
-    pub async fn sign_in(&self, profile_id: &str, username: &str, password: &str) -> Result<AccountTokens, CommerceError> {
-        let response = self.send(requests::password_sign_in(profile_id, username, password)).await?;
+    pub async fn sign_in(
+        &self,
+        profile_id: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<AccountTokens, CommerceError> {
+        let response = self
+            .send(requests::password_sign_in(profile_id, username, password))
+            .await?;
         responses::parse_account_tokens(Operation::PasswordSignIn, &response)
     }
 
@@ -163,7 +195,11 @@ impl<T: Transport> CommerceClient<T> {
         profile_id: &str,
         am_token: &str,
     ) -> Result<String, CommerceError> {
-        let response = self.send(requests::list_password_profile_infos(realm_id, member_id, am_token)).await?;
+        let response = self
+            .send(requests::list_password_profile_infos(
+                realm_id, member_id, am_token,
+            ))
+            .await?;
         responses::parse_password_profile_infos(&response)?
             .into_iter()
             .find(|info| info.password_profile_id == profile_id)
@@ -172,14 +208,22 @@ impl<T: Transport> CommerceClient<T> {
     }
 
     /// §6.3: sets a new password, acting as the member.
-    pub async fn update_password(&self, update: &PasswordUpdate<'_>, am_token: &str) -> Result<(), CommerceError> {
-        let response = self.send(requests::update_password(update, am_token)).await?;
+    pub async fn update_password(
+        &self,
+        update: &PasswordUpdate<'_>,
+        am_token: &str,
+    ) -> Result<(), CommerceError> {
+        let response = self
+            .send(requests::update_password(update, am_token))
+            .await?;
         responses::expect_success(Operation::UpdatePassword, &response)
     }
 }
 
 fn with_bearer(request: &HttpRequest, token: &str) -> HttpRequest {
-    request.clone().header("Authorization", format!("Bearer {token}"))
+    request
+        .clone()
+        .header("Authorization", format!("Bearer {token}"))
 }
 
 #[cfg(test)]
@@ -209,7 +253,10 @@ pub(crate) mod fake {
         /// Queues an answer for requests whose path starts with `path`; the last one repeats.
         pub fn answer(&self, path: &str, status: u16, body: &str) {
             let mut answers = self.answers.borrow_mut();
-            let response = HttpResponse { status, body: body.into() };
+            let response = HttpResponse {
+                status,
+                body: body.into(),
+            };
             match answers.iter_mut().find(|(p, _)| p == path) {
                 Some((_, queue)) => queue.push_back(response),
                 None => answers.push((path.into(), VecDeque::from([response]))),
@@ -225,19 +272,32 @@ pub(crate) mod fake {
         }
 
         pub fn sent_to(&self, path: &str) -> Vec<HttpRequest> {
-            self.sent.borrow().iter().filter(|r| r.path.starts_with(path)).cloned().collect()
+            self.sent
+                .borrow()
+                .iter()
+                .filter(|r| r.path.starts_with(path))
+                .cloned()
+                .collect()
         }
     }
 
     impl Transport for FakeTransport {
-        async fn send(&self, _base: &str, request: &HttpRequest) -> Result<HttpResponse, CommerceError> {
+        async fn send(
+            &self,
+            _base: &str,
+            request: &HttpRequest,
+        ) -> Result<HttpResponse, CommerceError> {
             self.sent.borrow_mut().push(request.clone());
             let mut answers = self.answers.borrow_mut();
             let (_, queue) = answers
                 .iter_mut()
                 .find(|(p, _)| request.path.starts_with(p.as_str()))
                 .ok_or(CommerceError::Network)?;
-            let response = if queue.len() > 1 { queue.pop_front() } else { queue.front().cloned() };
+            let response = if queue.len() > 1 {
+                queue.pop_front()
+            } else {
+                queue.front().cloned()
+            };
             response.ok_or(CommerceError::Network)
         }
 
@@ -251,7 +311,11 @@ pub(crate) mod fake {
     }
 
     pub fn bearer(request: &HttpRequest) -> Option<String> {
-        request.headers.iter().find(|(n, _)| *n == "Authorization").map(|(_, v)| v.clone())
+        request
+            .headers
+            .iter()
+            .find(|(n, _)| *n == "Authorization")
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -278,7 +342,9 @@ mod tests {
         assert_eq!(c.transport().sent_to("/oauth").len(), 1);
         let sent = c.transport().sent_to("/v2/");
         assert_eq!(sent.len(), 3);
-        assert!(sent.iter().all(|r| bearer(r).as_deref() == Some("Bearer t1")));
+        assert!(sent
+            .iter()
+            .all(|r| bearer(r).as_deref() == Some("Bearer t1")));
     }
 
     #[test]
@@ -288,7 +354,9 @@ mod tests {
         c.transport().token_answer("t2", 3600);
         c.transport().answer("/v2/", 202, "");
         block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
-        c.transport().now.set(c.transport().now.get() + 3600.0 - 30.0);
+        c.transport()
+            .now
+            .set(c.transport().now.get() + 3600.0 - 30.0);
         block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
         let sent = c.transport().sent_to("/v2/");
         assert_eq!(bearer(&sent[1]).as_deref(), Some("Bearer t2"));
@@ -299,8 +367,13 @@ mod tests {
         let c = client();
         c.transport().token_answer("old", 3600);
         c.transport().token_answer("new", 3600);
-        c.transport().answer("/v2/account-members/tokens", 401, r#"{"errors":[{"title":"Unable to validate access token","status":401}]}"#);
-        c.transport().answer("/v2/account-members/tokens", 201, TOKENS);
+        c.transport().answer(
+            "/v2/account-members/tokens",
+            401,
+            r#"{"errors":[{"title":"Unable to validate access token","status":401}]}"#,
+        );
+        c.transport()
+            .answer("/v2/account-members/tokens", 201, TOKENS);
         let tokens = block_on(c.exchange_code("p", "u", "abc123")).unwrap();
         assert_eq!(tokens.member_id, "m1");
         let sent = c.transport().sent_to("/v2/");
@@ -312,8 +385,15 @@ mod tests {
     fn a_wrong_code_is_reported_after_one_retry() {
         let c = client();
         c.transport().token_answer("t", 3600);
-        c.transport().answer("/v2/account-members/tokens", 401, r#"{"errors":[{"title":"Unauthorized","status":"401"}]}"#);
-        assert_eq!(block_on(c.exchange_code("p", "u", "nope00")), Err(CommerceError::CodeRejected));
+        c.transport().answer(
+            "/v2/account-members/tokens",
+            401,
+            r#"{"errors":[{"title":"Unauthorized","status":"401"}]}"#,
+        );
+        assert_eq!(
+            block_on(c.exchange_code("p", "u", "nope00")),
+            Err(CommerceError::CodeRejected)
+        );
         assert_eq!(c.transport().sent_to("/v2/").len(), 2);
     }
 
@@ -321,7 +401,8 @@ mod tests {
     fn rate_limited_calls_wait_and_try_again() {
         let c = client();
         c.transport().token_answer("t", 3600);
-        c.transport().answer("/v2/", 429, r#"{"errors":[{"title":"Too Many Requests"}]}"#);
+        c.transport()
+            .answer("/v2/", 429, r#"{"errors":[{"title":"Too Many Requests"}]}"#);
         c.transport().answer("/v2/", 202, "");
         block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
         assert_eq!(*c.transport().slept.borrow(), vec![1000]);
@@ -330,8 +411,14 @@ mod tests {
         let c2 = client();
         c2.transport().token_answer("t", 3600);
         c2.transport().answer("/v2/", 429, "");
-        assert_eq!(block_on(c2.request_code("r", "p", "u", Purpose::ResetPassword)), Err(CommerceError::RateLimited));
-        assert_eq!(c2.transport().sent_to("/v2/").len(), compat::MAX_ATTEMPTS_ON_RATE_LIMIT as usize);
+        assert_eq!(
+            block_on(c2.request_code("r", "p", "u", Purpose::ResetPassword)),
+            Err(CommerceError::RateLimited)
+        );
+        assert_eq!(
+            c2.transport().sent_to("/v2/").len(),
+            compat::MAX_ATTEMPTS_ON_RATE_LIMIT as usize
+        );
     }
 
     #[test]
@@ -351,8 +438,12 @@ mod tests {
     fn unknown_username_404_reads_as_sent() {
         let c = client();
         c.transport().token_answer("t", 3600);
-        c.transport().answer("/v2/", 404, r#"{"errors":[{"title":"Not Found"}]}"#);
-        assert!(block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword)).is_ok());
+        c.transport()
+            .answer("/v2/", 404, r#"{"errors":[{"title":"Not Found"}]}"#);
+        assert!(
+            block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword))
+                .is_ok()
+        );
     }
 
     #[test]
@@ -364,7 +455,10 @@ mod tests {
             200,
             r#"{"data":[{"id":"other","password_profile_id":"p0","username":"x"},{"id":"mine","password_profile_id":"p1","username":"x"}]}"#,
         );
-        assert_eq!(block_on(c.find_password_profile_info("r", "m1", "p1", "jwt")), Ok("mine".into()));
+        assert_eq!(
+            block_on(c.find_password_profile_info("r", "m1", "p1", "jwt")),
+            Ok("mine".into())
+        );
         assert_eq!(
             block_on(c.find_password_profile_info("r", "m1", "p9", "jwt")),
             Err(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))

@@ -64,7 +64,11 @@ impl std::fmt::Display for CommerceError {
             CommerceError::CodeRejected => f.write_str("code rejected"),
             CommerceError::CredentialsRejected => f.write_str("credentials rejected"),
             CommerceError::PasswordRejected { detail } => {
-                write!(f, "password rejected: {}", detail.as_deref().unwrap_or("no detail"))
+                write!(
+                    f,
+                    "password rejected: {}",
+                    detail.as_deref().unwrap_or("no detail")
+                )
             }
             CommerceError::NoAccounts => f.write_str("member has no account"),
             CommerceError::Setup(problem) => write!(f, "store set-up: {problem:?}"),
@@ -72,7 +76,11 @@ impl std::fmt::Display for CommerceError {
             CommerceError::Network => f.write_str("network error"),
             CommerceError::Server { status } => write!(f, "server error {status}"),
             CommerceError::Unexpected { status, detail } => {
-                write!(f, "unexpected {status}: {}", detail.as_deref().unwrap_or("no detail"))
+                write!(
+                    f,
+                    "unexpected {status}: {}",
+                    detail.as_deref().unwrap_or("no detail")
+                )
             }
             CommerceError::Decode(message) => write!(f, "unreadable response: {message}"),
         }
@@ -109,11 +117,15 @@ fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Str
 
 /// Reads a JSON:API error body; anything else (HTML from a proxy, empty) gives no items.
 pub fn parse_error_items(body: &str) -> Vec<ApiErrorItem> {
-    serde_json::from_str::<ErrorBody>(body).map(|b| b.errors).unwrap_or_default()
+    serde_json::from_str::<ErrorBody>(body)
+        .map(|b| b.errors)
+        .unwrap_or_default()
 }
 
 fn first_detail(items: &[ApiErrorItem]) -> Option<String> {
-    items.iter().find_map(|e| e.detail.clone().or_else(|| e.title.clone()))
+    items
+        .iter()
+        .find_map(|e| e.detail.clone().or_else(|| e.title.clone()))
 }
 
 /// Turns a non-2xx answer to `operation` into the error a page shows. Branches on the HTTP
@@ -135,14 +147,19 @@ pub fn classify(operation: Operation, status: u16, body: &str) -> CommerceError 
         // username exists.
         (Op::ExchangeCode, 400..=499) => E::CodeRejected,
         (Op::PasswordSignIn, 400..=499) => E::CredentialsRejected,
-        (Op::UpdatePassword, 400 | 422) => E::PasswordRejected { detail: first_detail(&items) },
+        (Op::UpdatePassword, 400 | 422) => E::PasswordRejected {
+            detail: first_detail(&items),
+        },
         (Op::UpdatePassword | Op::ListPasswordProfileInfos, 401 | 403)
             if compat::PASSWORD_UPDATE_DENIED_MEANS_SELF_MANAGEMENT_OFF =>
         {
             E::Setup(SetupProblem::SelfManagementDisabled)
         }
         (_, 403) => E::Setup(SetupProblem::Forbidden),
-        _ => E::Unexpected { status, detail: first_detail(&items) },
+        _ => E::Unexpected {
+            status,
+            detail: first_detail(&items),
+        },
     }
 }
 
@@ -169,21 +186,37 @@ mod tests {
     #[test]
     fn any_4xx_from_the_exchange_is_a_rejected_code() {
         for status in [400, 401, 403, 404, 422] {
-            assert_eq!(classify(Operation::ExchangeCode, status, ""), CommerceError::CodeRejected);
+            assert_eq!(
+                classify(Operation::ExchangeCode, status, ""),
+                CommerceError::CodeRejected
+            );
         }
-        assert_eq!(classify(Operation::PasswordSignIn, 401, ""), CommerceError::CredentialsRejected);
+        assert_eq!(
+            classify(Operation::PasswordSignIn, 401, ""),
+            CommerceError::CredentialsRejected
+        );
     }
 
     #[test]
     fn rate_limit_and_server_errors_win_over_the_operation() {
-        assert_eq!(classify(Operation::ExchangeCode, 429, ""), CommerceError::RateLimited);
-        assert_eq!(classify(Operation::RequestCode, 503, ""), CommerceError::Server { status: 503 });
+        assert_eq!(
+            classify(Operation::ExchangeCode, 429, ""),
+            CommerceError::RateLimited
+        );
+        assert_eq!(
+            classify(Operation::RequestCode, 503, ""),
+            CommerceError::Server { status: 503 }
+        );
     }
 
     #[test]
     fn setup_problems_are_named() {
         assert_eq!(
-            classify(Operation::ImplicitToken, 401, r#"{"errors":[{"title":"Unauthorized"}]}"#),
+            classify(
+                Operation::ImplicitToken,
+                401,
+                r#"{"errors":[{"title":"Unauthorized"}]}"#
+            ),
             CommerceError::Setup(SetupProblem::UnknownClientId)
         );
         assert_eq!(

@@ -59,7 +59,12 @@ pub struct HttpRequest {
 
 impl HttpRequest {
     pub fn new(method: Method, path: String) -> Self {
-        Self { method, path, headers: Vec::new(), body: None }
+        Self {
+            method,
+            path,
+            headers: Vec::new(),
+            body: None,
+        }
     }
 
     pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {

@@ -11,7 +11,11 @@ use super::http::{HttpRequest, Method};
 pub const AM_TOKEN_HEADER: &str = "EP-Account-Management-Authentication-Token";
 
 /// RFC 3986 unreserved characters stay; everything else is encoded.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Encodes one path segment or form value. Ids reach paths from e-mail links, so a crafted
 /// `../` must never leave its segment.
@@ -45,13 +49,20 @@ impl Purpose {
 
 /// §1 `POST /oauth/access_token` with the implicit grant: the public `client_id`, no secret.
 pub fn implicit_token(client_id: &str) -> HttpRequest {
-    HttpRequest::new(Method::Post, "/oauth/access_token".into())
-        .form(format!("grant_type=implicit&client_id={}", encode(client_id)))
+    HttpRequest::new(Method::Post, "/oauth/access_token".into()).form(format!(
+        "grant_type=implicit&client_id={}",
+        encode(client_id)
+    ))
 }
 
 /// §4 create a one-time password token request. Commerce answers `202` and e-mails the code
 /// through the store's webhook; the code never comes back to the browser.
-pub fn request_code(realm_id: &str, profile_id: &str, username: &str, purpose: Purpose) -> HttpRequest {
+pub fn request_code(
+    realm_id: &str,
+    profile_id: &str,
+    username: &str,
+    purpose: Purpose,
+) -> HttpRequest {
     HttpRequest::new(
         Method::Post,
         format!(
@@ -92,7 +103,8 @@ pub fn password_sign_in(profile_id: &str, username: &str, password: &str) -> Htt
 }
 
 fn account_member_tokens(data: serde_json::Value) -> HttpRequest {
-    HttpRequest::new(Method::Post, "/v2/account-members/tokens".into()).json(json!({ "data": data }))
+    HttpRequest::new(Method::Post, "/v2/account-members/tokens".into())
+        .json(json!({ "data": data }))
 }
 
 fn password_profile_infos_path(realm_id: &str, member_id: &str) -> String {
@@ -106,8 +118,11 @@ fn password_profile_infos_path(realm_id: &str, member_id: &str) -> String {
 /// §6.1 list the member's password profile infos, as the member (implicit + AM token).
 /// The member id is the user-authentication-info id (§6.4).
 pub fn list_password_profile_infos(realm_id: &str, member_id: &str, am_token: &str) -> HttpRequest {
-    HttpRequest::new(Method::Get, password_profile_infos_path(realm_id, member_id))
-        .header(AM_TOKEN_HEADER, am_token)
+    HttpRequest::new(
+        Method::Get,
+        password_profile_infos_path(realm_id, member_id),
+    )
+    .header(AM_TOKEN_HEADER, am_token)
 }
 
 /// The ids and values of a password update (§6.3).
@@ -154,16 +169,29 @@ mod tests {
         let r = implicit_token("ab c&d");
         assert_eq!(r.method, Method::Post);
         assert_eq!(r.path, "/oauth/access_token");
-        assert_eq!(r.body, Some(Body::Form("grant_type=implicit&client_id=ab%20c%26d".into())));
+        assert_eq!(
+            r.body,
+            Some(Body::Form(
+                "grant_type=implicit&client_id=ab%20c%26d".into()
+            ))
+        );
         assert_eq!(
             r.all_headers(),
-            vec![("Content-Type", "application/x-www-form-urlencoded".to_owned())]
+            vec![(
+                "Content-Type",
+                "application/x-www-form-urlencoded".to_owned()
+            )]
         );
     }
 
     #[test]
     fn code_request_matches_the_reference() {
-        let r = request_code("realm", "profile", "john.doe@banks.com", Purpose::ResetPassword);
+        let r = request_code(
+            "realm",
+            "profile",
+            "john.doe@banks.com",
+            Purpose::ResetPassword,
+        );
         assert_eq!(r.method, Method::Post);
         assert_eq!(
             r.path,
@@ -177,13 +205,18 @@ mod tests {
                 "purpose": "reset_password"
             }})))
         );
-        assert_eq!(r.all_headers(), vec![("Content-Type", "application/json".to_owned())]);
+        assert_eq!(
+            r.all_headers(),
+            vec![("Content-Type", "application/json".to_owned())]
+        );
     }
 
     #[test]
     fn passwordless_purpose_is_spelled_right() {
         let r = request_code("r", "p", "u", Purpose::PasswordlessAuthentication);
-        let Some(Body::Json(body)) = r.body else { panic!("json body") };
+        let Some(Body::Json(body)) = r.body else {
+            panic!("json body")
+        };
         assert_eq!(body["data"]["purpose"], "passwordless_authentication");
     }
 
@@ -245,6 +278,8 @@ mod tests {
     #[test]
     fn ids_from_links_cannot_escape_their_path_segment() {
         let r = list_password_profile_infos("../../v2/integrations?x=", "m", "t");
-        assert!(r.path.starts_with("/v2/authentication-realms/..%2F..%2Fv2%2Fintegrations%3Fx%3D/"));
+        assert!(r
+            .path
+            .starts_with("/v2/authentication-realms/..%2F..%2Fv2%2Fintegrations%3Fx%3D/"));
     }
 }

@@ -81,7 +81,10 @@ pub fn expect_success(op: Operation, response: &HttpResponse) -> Result<(), Comm
     }
 }
 
-fn decode<'a, T: Deserialize<'a>>(op: Operation, response: &'a HttpResponse) -> Result<T, CommerceError> {
+fn decode<'a, T: Deserialize<'a>>(
+    op: Operation,
+    response: &'a HttpResponse,
+) -> Result<T, CommerceError> {
     expect_success(op, response)?;
     serde_json::from_str(&response.body).map_err(|e| CommerceError::Decode(format!("{op:?}: {e}")))
 }
@@ -96,16 +99,25 @@ pub fn parse_access_token(response: &HttpResponse) -> Result<AccessToken, Commer
 
 /// Parses the tokens answer; `op` says whether a code or a password was exchanged.
 /// An empty `data` means the member has no account to act for (§5.3).
-pub fn parse_account_tokens(op: Operation, response: &HttpResponse) -> Result<AccountTokens, CommerceError> {
+pub fn parse_account_tokens(
+    op: Operation,
+    response: &HttpResponse,
+) -> Result<AccountTokens, CommerceError> {
     let body: TokensBody = decode(op, response)?;
     if body.data.is_empty() {
         return Err(CommerceError::NoAccounts);
     }
-    Ok(AccountTokens { member_id: body.meta.account_member_id, accounts: body.data })
+    Ok(AccountTokens {
+        member_id: body.meta.account_member_id,
+        accounts: body.data,
+    })
 }
 
-pub fn parse_password_profile_infos(response: &HttpResponse) -> Result<Vec<PasswordProfileInfo>, CommerceError> {
-    decode::<Data<Vec<PasswordProfileInfo>>>(Operation::ListPasswordProfileInfos, response).map(|d| d.data)
+pub fn parse_password_profile_infos(
+    response: &HttpResponse,
+) -> Result<Vec<PasswordProfileInfo>, CommerceError> {
+    decode::<Data<Vec<PasswordProfileInfo>>>(Operation::ListPasswordProfileInfos, response)
+        .map(|d| d.data)
 }
 
 #[cfg(test)]
@@ -114,7 +126,10 @@ mod tests {
     use crate::commerce::error::SetupProblem;
 
     fn ok(status: u16, body: &str) -> HttpResponse {
-        HttpResponse { status, body: body.into() }
+        HttpResponse {
+            status,
+            body: body.into(),
+        }
     }
 
     #[test]
@@ -132,10 +147,16 @@ mod tests {
     #[test]
     fn access_token_errors() {
         assert_eq!(
-            parse_access_token(&ok(401, r#"{"errors":[{"title":"Unauthorized","status":401}]}"#)),
+            parse_access_token(&ok(
+                401,
+                r#"{"errors":[{"title":"Unauthorized","status":401}]}"#
+            )),
             Err(CommerceError::Setup(SetupProblem::UnknownClientId))
         );
-        assert!(matches!(parse_access_token(&ok(200, "{}")), Err(CommerceError::Decode(_))));
+        assert!(matches!(
+            parse_access_token(&ok(200, "{}")),
+            Err(CommerceError::Decode(_))
+        ));
     }
 
     const TOKENS: &str = r#"{
@@ -156,13 +177,19 @@ mod tests {
     #[test]
     fn empty_accounts_cannot_sign_in() {
         let body = r#"{"data":[],"meta":{"account_member_id":"c825"}}"#;
-        assert_eq!(parse_account_tokens(Operation::ExchangeCode, &ok(201, body)), Err(CommerceError::NoAccounts));
+        assert_eq!(
+            parse_account_tokens(Operation::ExchangeCode, &ok(201, body)),
+            Err(CommerceError::NoAccounts)
+        );
     }
 
     #[test]
     fn rejected_code_and_password() {
         let body = r#"{"errors":[{"title":"Unauthorized","status":"401"}]}"#;
-        assert_eq!(parse_account_tokens(Operation::ExchangeCode, &ok(401, body)), Err(CommerceError::CodeRejected));
+        assert_eq!(
+            parse_account_tokens(Operation::ExchangeCode, &ok(401, body)),
+            Err(CommerceError::CodeRejected)
+        );
         assert_eq!(
             parse_account_tokens(Operation::PasswordSignIn, &ok(401, body)),
             Err(CommerceError::CredentialsRejected)

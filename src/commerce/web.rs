@@ -25,7 +25,11 @@ impl Transport for WebTransport {
             None => builder.build(),
         };
         // A fetch that rejects never reached an HTTP answer: offline, DNS, CORS, server down.
-        let response = built.map_err(|_| CommerceError::Network)?.send().await.map_err(|_| CommerceError::Network)?;
+        let response = built
+            .map_err(|_| CommerceError::Network)?
+            .send()
+            .await
+            .map_err(|_| CommerceError::Network)?;
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
         Ok(HttpResponse { status, body })

@@ -5,7 +5,10 @@ use super::TextField;
 /// The one-time code: one input, typed or pasted, any case. Spaces and dashes a mail client
 /// adds are ignored when the form is checked (`flows::validate::code`).
 #[component]
-pub fn CodeInput(value: RwSignal<String>, #[prop(into)] error: Signal<Option<&'static str>>) -> impl IntoView {
+pub fn CodeInput(
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<&'static str>>,
+) -> impl IntoView {
     view! {
         <TextField
             id="code"

@@ -39,7 +39,11 @@ pub struct ResetAttempts {
 
 impl ResetAttempts {
     /// Sets the new password, exchanging the code only if no earlier attempt did.
-    pub async fn reset<T: Transport>(&self, client: &CommerceClient<T>, request: &ResetRequest) -> Result<(), CommerceError> {
+    pub async fn reset<T: Transport>(
+        &self,
+        client: &CommerceClient<T>,
+        request: &ResetRequest,
+    ) -> Result<(), CommerceError> {
         let known = self
             .proof
             .borrow()
@@ -48,9 +52,15 @@ impl ResetAttempts {
         let mut proof = match known {
             Some(proof) => proof,
             None => {
-                let tokens = client.exchange_code(&request.profile_id, &request.username, &request.code).await?;
+                let tokens = client
+                    .exchange_code(&request.profile_id, &request.username, &request.code)
+                    .await?;
                 // Every token of the member may act for the member; any one will do.
-                let am_token = tokens.accounts.first().map(|a| a.token.clone()).ok_or(CommerceError::NoAccounts)?;
+                let am_token = tokens
+                    .accounts
+                    .first()
+                    .map(|a| a.token.clone())
+                    .ok_or(CommerceError::NoAccounts)?;
                 Proof {
                     username: request.username.clone(),
                     code: request.code.clone(),
@@ -66,7 +76,12 @@ impl ResetAttempts {
             Some(id) => id,
             None => {
                 let id = client
-                    .find_password_profile_info(&request.realm_id, &proof.member_id, &request.profile_id, &proof.am_token)
+                    .find_password_profile_info(
+                        &request.realm_id,
+                        &proof.member_id,
+                        &request.profile_id,
+                        &proof.am_token,
+                    )
                     .await?;
                 proof.info_id = Some(id.clone());
                 *self.proof.borrow_mut() = Some(proof.clone());
@@ -97,7 +112,8 @@ mod tests {
     use futures::executor::block_on;
 
     const TOKENS: &str = r#"{"data":[{"account_id":"a1","account_name":"Personal","token":"jwt1","expires":"2030-01-01T00:00:00.000Z"}],"meta":{"account_member_id":"m1"}}"#;
-    const INFOS: &str = r#"{"data":[{"id":"info-1","password_profile_id":"p1","username":"john"}]}"#;
+    const INFOS: &str =
+        r#"{"data":[{"id":"info-1","password_profile_id":"p1","username":"john"}]}"#;
 
     fn request(info_id: Option<&str>) -> ResetRequest {
         ResetRequest {
@@ -113,7 +129,8 @@ mod tests {
     fn client() -> CommerceClient<FakeTransport> {
         let c = CommerceClient::new(FakeTransport::new(), "http://api", "cid");
         c.transport().token_answer("t", 3600);
-        c.transport().answer("/v2/account-members/tokens", 201, TOKENS);
+        c.transport()
+            .answer("/v2/account-members/tokens", 201, TOKENS);
         c
     }
 
@@ -122,12 +139,28 @@ mod tests {
         let c = client();
         c.transport().answer("/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-9", 200, "{}");
         block_on(ResetAttempts::default().reset(&c, &request(Some("info-9")))).unwrap();
-        let puts: Vec<_> = c.transport().sent.borrow().iter().filter(|r| r.method == Method::Put).cloned().collect();
+        let puts: Vec<_> = c
+            .transport()
+            .sent
+            .borrow()
+            .iter()
+            .filter(|r| r.method == Method::Put)
+            .cloned()
+            .collect();
         assert_eq!(puts.len(), 1);
-        let Some(Body::Json(body)) = &puts[0].body else { panic!("json") };
+        let Some(Body::Json(body)) = &puts[0].body else {
+            panic!("json")
+        };
         assert_eq!(body["data"]["password"], "N3w-Passw0rd!");
-        assert!(puts[0].headers.contains(&("EP-Account-Management-Authentication-Token", "jwt1".into())));
-        assert!(c.transport().sent.borrow().iter().all(|r| r.method != Method::Get));
+        assert!(puts[0]
+            .headers
+            .contains(&("EP-Account-Management-Authentication-Token", "jwt1".into())));
+        assert!(c
+            .transport()
+            .sent
+            .borrow()
+            .iter()
+            .all(|r| r.method != Method::Get));
     }
 
     #[test]
@@ -145,12 +178,18 @@ mod tests {
     fn a_refused_password_can_be_retried_without_a_new_code() {
         let c = client();
         let put = "/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-9";
-        c.transport().answer(put, 400, r#"{"errors":[{"status":"400","detail":"too weak"}]}"#);
+        c.transport().answer(
+            put,
+            400,
+            r#"{"errors":[{"status":"400","detail":"too weak"}]}"#,
+        );
         c.transport().answer(put, 200, "{}");
         let attempts = ResetAttempts::default();
         assert_eq!(
             block_on(attempts.reset(&c, &request(Some("info-9")))),
-            Err(CommerceError::PasswordRejected { detail: Some("too weak".into()) })
+            Err(CommerceError::PasswordRejected {
+                detail: Some("too weak".into())
+            })
         );
         block_on(attempts.reset(&c, &request(Some("info-9")))).unwrap();
         assert_eq!(c.transport().sent_to("/v2/account-members/tokens").len(), 1);
@@ -161,7 +200,15 @@ mod tests {
         let c = CommerceClient::new(FakeTransport::new(), "http://api", "cid");
         c.transport().token_answer("t", 3600);
         c.transport().answer("/v2/account-members/tokens", 401, "");
-        assert_eq!(block_on(ResetAttempts::default().reset(&c, &request(Some("i")))), Err(CommerceError::CodeRejected));
-        assert!(c.transport().sent.borrow().iter().all(|r| r.method != Method::Put));
+        assert_eq!(
+            block_on(ResetAttempts::default().reset(&c, &request(Some("i")))),
+            Err(CommerceError::CodeRejected)
+        );
+        assert!(c
+            .transport()
+            .sent
+            .borrow()
+            .iter()
+            .all(|r| r.method != Method::Put));
     }
 }

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn usernames_are_trimmed_and_emails_lowercased() {
-        assert_eq!(username(" John.Doe@Banks.com "), Ok("john.doe@banks.com".into()));
+        assert_eq!(
+            username(" John.Doe@Banks.com "),
+            Ok("john.doe@banks.com".into())
+        );
         assert_eq!(username("John"), Ok("John".into()));
         assert_eq!(username("   "), Err(FieldError::UsernameMissing));
     }
@@ -96,7 +99,10 @@ mod tests {
         assert_eq!(new_password("ééééééé"), Err(FieldError::PasswordTooShort));
         assert_eq!(new_password("long enough"), Ok(()));
         assert_eq!(confirmation("a", ""), Err(FieldError::ConfirmationMissing));
-        assert_eq!(confirmation("a", "b"), Err(FieldError::ConfirmationMismatch));
+        assert_eq!(
+            confirmation("a", "b"),
+            Err(FieldError::ConfirmationMismatch)
+        );
         assert_eq!(confirmation("a", "a"), Ok(()));
     }
 }

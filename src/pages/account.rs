@@ -11,7 +11,12 @@ use crate::platform;
 pub fn ChooseAccount() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
-    let choices = move || auth.pending.get().map(|p| p.tokens.accounts).unwrap_or_default();
+    let choices = move || {
+        auth.pending
+            .get()
+            .map(|p| p.tokens.accounts)
+            .unwrap_or_default()
+    };
     view! {
         <Page title="Choose an account">
             <Show

@@ -11,10 +11,11 @@ use super::links::LinkParams;
 use super::request_code::code_request;
 use crate::app::{use_client, use_config, use_flow};
 use crate::commerce::{CommerceError, Purpose};
-use crate::components::{CodeInput, ErrorMessage, Notice, Page, PasswordField, SubmitButton, TextField};
+use crate::components::{
+    CodeInput, ErrorMessage, Notice, Page, PasswordField, SubmitButton, TextField,
+};
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
-use crate::messages;
 
 /// Enter the code (or arrive with it from the e-mail link) and choose a new password. The code
 /// is exchanged only when the form is submitted.
@@ -37,8 +38,12 @@ pub fn ChangePassword() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let show = RwSignal::new(false);
-    let (username_error, code_error, password_error, confirm_error) =
-        (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
+    let (username_error, code_error, password_error, confirm_error) = (
+        RwSignal::new(None),
+        RwSignal::new(None),
+        RwSignal::new(None),
+        RwSignal::new(None),
+    );
 
     let attempts = Rc::new(ResetAttempts::default());
     let reset = Action::new_local(move |request: &ResetRequest| {
@@ -53,12 +58,17 @@ pub fn ChangePassword() -> impl IntoView {
             code_from_link.set(false);
         }
     });
-    Effect::new(move |_| match reset.value().get() {
-        Some(Ok(())) => {
+    Effect::new(move |_| {
+        if let Some(Ok(())) = reset.value().get() {
             flow.notice.set(None);
-            navigate("/password_changed", NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                "/password_changed",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
-        _ => (),
     });
     // A new code is on its way: clear the old one and the error about it.
     Effect::new(move |_| {
@@ -78,10 +88,17 @@ pub fn ChangePassword() -> impl IntoView {
         let checks = [
             ("username", username_error, name.as_ref().err().copied()),
             ("code", code_error, typed_code.as_ref().err().copied()),
-            ("new-password", password_error, validate::new_password(&new_password).err()),
-            ("confirm-password", confirm_error, validate::confirmation(&new_password, &confirm.get_untracked()).err()),
-        ]
-        .map(|(id, signal, error)| (id, signal, error.map(messages::field)));
+            (
+                "new-password",
+                password_error,
+                validate::new_password(&new_password).err(),
+            ),
+            (
+                "confirm-password",
+                confirm_error,
+                validate::confirmation(&new_password, &confirm.get_untracked()).err(),
+            ),
+        ];
         if !check_fields(&checks) {
             return;
         }
@@ -100,11 +117,19 @@ pub fn ChangePassword() -> impl IntoView {
         if let Ok(name) = validate::username(&username.get_untracked()) {
             resend.dispatch((name, ids.clone()));
         } else {
-            check_fields(&[("username", username_error, Some(messages::field(validate::FieldError::UsernameMissing)))]);
+            check_fields(&[(
+                "username",
+                username_error,
+                Some(validate::FieldError::UsernameMissing),
+            )]);
         }
     });
     let error = Signal::derive(move || {
-        resend.value().get().and_then(Result::err).or_else(|| reset.value().get().and_then(Result::err))
+        resend
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| reset.value().get().and_then(Result::err))
     });
 
     view! {

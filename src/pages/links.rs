@@ -31,13 +31,20 @@ impl LinkParams {
     /// Reads the current query once and scrubs it from the address bar.
     pub fn take() -> Self {
         let query = use_query_map().get_untracked();
-        let text = |key: &str| query.get(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let text = |key: &str| {
+            query
+                .get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let id = |key: &str| {
             let value = text(key)?;
             if is_valid_id(&value) {
                 Some(value)
             } else {
-                platform::warn(&format!("commerce-otp: ignoring the link's malformed {key}"));
+                platform::warn(&format!(
+                    "commerce-otp: ignoring the link's malformed {key}"
+                ));
                 None
             }
         };
@@ -54,8 +61,14 @@ impl LinkParams {
 
     pub fn ids(&self, config: &Config) -> FlowIds {
         FlowIds {
-            realm_id: self.realm_id.clone().unwrap_or_else(|| config.realm_id.clone()),
-            profile_id: self.profile_id.clone().unwrap_or_else(|| config.password_profile_id.clone()),
+            realm_id: self
+                .realm_id
+                .clone()
+                .unwrap_or_else(|| config.realm_id.clone()),
+            profile_id: self
+                .profile_id
+                .clone()
+                .unwrap_or_else(|| config.password_profile_id.clone()),
             info_id: self.info_id.clone(),
         }
     }

@@ -23,6 +23,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::flows::validate::FieldError;
+use crate::messages;
 use crate::session::Next;
 
 /// Navigates after a successful sign-in; replaces the form in history so Back does not
@@ -32,15 +34,28 @@ fn go_after_sign_in(next: Next) {
         Next::SignedIn => "/account",
         Next::ChooseAccount => "/choose_account",
     };
-    use_navigate()(path, NavigateOptions { replace: true, ..Default::default() });
+    use_navigate()(
+        path,
+        NavigateOptions {
+            replace: true,
+            ..Default::default()
+        },
+    );
 }
 
-/// Sets `errors` for each failed check and focuses the first failed field.
+/// One field's check: the input's id, where its message shows, and what failed.
+type FieldCheck = (
+    &'static str,
+    RwSignal<Option<&'static str>>,
+    Option<FieldError>,
+);
+
+/// Shows the message of each failed check and focuses the first failed field.
 /// Returns whether everything passed.
-fn check_fields(checks: &[(&str, RwSignal<Option<&'static str>>, Option<&'static str>)]) -> bool {
+fn check_fields(checks: &[FieldCheck]) -> bool {
     let mut first = None;
     for (id, signal, error) in checks {
-        signal.set(*error);
+        signal.set(error.map(messages::field));
         if error.is_some() && first.is_none() {
             first = Some(*id);
         }

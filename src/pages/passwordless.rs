@@ -9,7 +9,6 @@ use crate::app::{use_auth, use_client, use_config, use_flow};
 use crate::commerce::{CommerceError, Purpose};
 use crate::components::{CodeInput, ErrorMessage, Notice, Page, SubmitButton, TextField};
 use crate::flows::validate;
-use crate::messages;
 
 /// Sign in with a code: typed after a request, or from the e-mail link, where the shopper
 /// confirms with "Continue as …" (the code is exchanged on that click, not on opening).
@@ -33,7 +32,12 @@ pub fn Passwordless() -> impl IntoView {
 
     let profile_id = ids.profile_id.clone();
     let sign_in = Action::new_local(move |(name, code): &(String, String)| {
-        let (client, profile_id, name, code) = (client.clone(), profile_id.clone(), name.clone(), code.clone());
+        let (client, profile_id, name, code) = (
+            client.clone(),
+            profile_id.clone(),
+            name.clone(),
+            code.clone(),
+        );
         async move {
             let tokens = client.exchange_code(&profile_id, &name, &code).await?;
             Ok::<_, CommerceError>((name, tokens))
@@ -62,8 +66,8 @@ pub fn Passwordless() -> impl IntoView {
         let name = validate::username(&username.get_untracked());
         let typed_code = validate::code(&code.get_untracked());
         let checks = [
-            ("username", username_error, name.as_ref().err().map(|e| messages::field(*e))),
-            ("code", code_error, typed_code.as_ref().err().map(|e| messages::field(*e))),
+            ("username", username_error, name.as_ref().err().copied()),
+            ("code", code_error, typed_code.as_ref().err().copied()),
         ];
         if let (true, Ok(name), Ok(code)) = (check_fields(&checks), name, typed_code) {
             sign_in.dispatch((name, code));
@@ -73,11 +77,19 @@ pub fn Passwordless() -> impl IntoView {
         if let Ok(name) = validate::username(&username.get_untracked()) {
             resend.dispatch((name, ids.clone()));
         } else {
-            check_fields(&[("username", username_error, Some(messages::field(validate::FieldError::UsernameMissing)))]);
+            check_fields(&[(
+                "username",
+                username_error,
+                Some(validate::FieldError::UsernameMissing),
+            )]);
         }
     });
     let error = Signal::derive(move || {
-        resend.value().get().and_then(Result::err).or_else(|| sign_in.value().get().and_then(Result::err).map(|e| e))
+        resend
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| sign_in.value().get().and_then(Result::err))
     });
     let busy = sign_in.pending();
 

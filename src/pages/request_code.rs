@@ -20,7 +20,9 @@ pub fn code_request(purpose: Purpose) -> Action<(String, FlowIds), Result<(), Co
         let client = client.clone();
         let (username, ids) = (username.clone(), ids.clone());
         async move {
-            client.request_code(&ids.realm_id, &ids.profile_id, &username, purpose).await?;
+            client
+                .request_code(&ids.realm_id, &ids.profile_id, &username, purpose)
+                .await?;
             flow.username.set(username.clone());
             flow.notice.set(Some(messages::code_sent(&username)));
             Ok(())
@@ -53,14 +55,23 @@ pub fn RequestSignInCode() -> impl IntoView {
 }
 
 #[component]
-fn RequestCode(purpose: Purpose, title: &'static str, intro: &'static str, next: &'static str) -> impl IntoView {
+fn RequestCode(
+    purpose: Purpose,
+    title: &'static str,
+    intro: &'static str,
+    next: &'static str,
+) -> impl IntoView {
     let config = use_config();
     let flow = use_flow();
     let navigate = use_navigate();
     let username = RwSignal::new(flow.username.get_untracked());
     let username_error = RwSignal::new(None);
     let send = code_request(purpose);
-    let ids = FlowIds { realm_id: config.realm_id, profile_id: config.password_profile_id, info_id: None };
+    let ids = FlowIds {
+        realm_id: config.realm_id,
+        profile_id: config.password_profile_id,
+        info_id: None,
+    };
 
     Effect::new(move |_| {
         if let Some(Ok(())) = send.value().get() {
@@ -71,7 +82,7 @@ fn RequestCode(purpose: Purpose, title: &'static str, intro: &'static str, next:
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let checked = validate::username(&username.get_untracked());
-        if check_fields(&[("username", username_error, checked.as_ref().err().map(|e| messages::field(*e)))]) {
+        if check_fields(&[("username", username_error, checked.as_ref().err().copied())]) {
             if let Ok(name) = checked {
                 send.dispatch((name, ids.clone()));
             }

@@ -7,7 +7,6 @@ use crate::app::{use_auth, use_client, use_config, use_flow};
 use crate::commerce::CommerceError;
 use crate::components::{ErrorMessage, Page, PasswordField, SubmitButton, TextField};
 use crate::flows::validate;
-use crate::messages;
 
 /// Sign in with username and password (`authentication_mechanism: password`).
 #[component]
@@ -24,7 +23,12 @@ pub fn SignIn() -> impl IntoView {
 
     let profile_id = config.password_profile_id.clone();
     let sign_in = Action::new_local(move |(name, password): &(String, String)| {
-        let (client, profile_id, name, password) = (client.clone(), profile_id.clone(), name.clone(), password.clone());
+        let (client, profile_id, name, password) = (
+            client.clone(),
+            profile_id.clone(),
+            name.clone(),
+            password.clone(),
+        );
         async move {
             let tokens = client.sign_in(&profile_id, &name, &password).await?;
             Ok::<_, CommerceError>((name, tokens))
@@ -42,8 +46,8 @@ pub fn SignIn() -> impl IntoView {
         let name = validate::username(&username.get_untracked());
         let typed = password.get_untracked();
         let checks = [
-            ("username", username_error, name.as_ref().err().map(|e| messages::field(*e))),
-            ("password", password_error, validate::password(&typed).err().map(messages::field)),
+            ("username", username_error, name.as_ref().err().copied()),
+            ("password", password_error, validate::password(&typed).err()),
         ];
         if let (true, Ok(name)) = (check_fields(&checks), name) {
             flow.username.set(name.clone());

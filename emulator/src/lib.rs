@@ -1,0 +1,79 @@
+//! A local stand-in for the Elastic Path Commerce endpoints that the shopper's
+//! password-reset and passwordless sign-in app uses, following
+//! `shared/commerce-api.md`. Everything lives in memory and starts from a seed.
+//!
+//! * [`api_router`]: the API origin (Commerce endpoints plus `/__emulator` controls).
+//! * [`app_host::app_router`]: the app origin (static files, `/config.json`).
+
+pub mod api;
+pub mod app_host;
+pub mod auth;
+pub mod clock;
+pub mod control;
+pub mod errors;
+pub mod outbox;
+pub mod seed;
+pub mod state;
+
+pub use seed::Seed;
+pub use state::{Config, Emulator, Shared};
+
+use axum::extract::Request;
+use axum::http::{header, HeaderName, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use std::time::{Duration, Instant};
+use tower_http::cors::{Any, CorsLayer};
+
+/// The API origin. Layers, outermost first: request log, CORS, faults, routes.
+pub fn api_router(emu: Shared) -> Router {
+    api::routes()
+        .merge(control::routes())
+        .fallback(errors::not_found)
+        .method_not_allowed_fallback(errors::method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            emu.clone(),
+            control::inject_faults,
+        ))
+        .layer(cors())
+        .layer(middleware::from_fn(|req, next| {
+            log_request("api", req, next)
+        }))
+        .with_state(emu)
+}
+
+/// CORS as a public API would answer it (the reference infers this, §0.6).
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("ep-account-management-authentication-token"),
+            header::ACCEPT,
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
+/// One stderr line per request: method, path (never the query), status, time.
+/// Bodies and headers, where tokens and codes travel, are not logged.
+pub async fn log_request(origin: &'static str, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.run(req).await;
+    eprintln!(
+        "{origin} {method} {path} -> {} ({} ms)",
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    );
+    response
+}

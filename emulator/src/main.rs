@@ -1,0 +1,199 @@
+//! `commerce-emulator`: run the local Commerce stand-in (and optionally host the app).
+
+use axum::middleware;
+use clap::Parser;
+use commerce_emulator::{api_router, app_host, log_request, Config, Emulator, Seed};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// Local emulator of the Elastic Path Commerce endpoints used by the
+/// password-reset and passwordless sign-in app. Listens on 127.0.0.1 only.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Cli {
+    /// API port (0 = any free port).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Serve this directory (a Trunk dist/) as the app, on its own origin.
+    #[arg(long)]
+    app_dir: Option<PathBuf>,
+    /// App port when --app-dir is given (0 = any free port).
+    #[arg(long, default_value_t = 0)]
+    app_port: u16,
+    /// Base of the outbox's one-click links [default: the hosted app, else http://localhost:8080].
+    #[arg(long)]
+    app_url: Option<String>,
+    /// Seed file to load instead of the built-in demo store.
+    #[arg(long)]
+    seed: Option<PathBuf>,
+    /// Lifetime of /oauth/access_token tokens, in seconds.
+    #[arg(long, default_value_t = 3600)]
+    token_ttl_secs: u64,
+    /// Write {"api","app","outbox"} URLs to this file once listening.
+    #[arg(long)]
+    ready_file: Option<PathBuf>,
+    /// Exit when standard input reaches end of file.
+    #[arg(long)]
+    exit_on_stdin_eof: bool,
+    /// Exit after this many seconds.
+    #[arg(long)]
+    max_lifetime_secs: Option<u64>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("commerce-emulator: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn bind(port: u16, what: &str) -> Result<(TcpListener, SocketAddr), String> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+        .await
+        .map_err(|e| format!("cannot listen for the {what} on 127.0.0.1:{port}: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    Ok((listener, addr))
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let seed = match &cli.seed {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Seed::parse(&text)?
+        }
+        None => Seed::parse(commerce_emulator::seed::DEMO_SEED_JSON)?,
+    };
+    if let Some(dir) = &cli.app_dir {
+        if !dir.join("index.html").is_file() {
+            return Err(format!("--app-dir {}: no index.html there", dir.display()));
+        }
+    }
+
+    let (api_listener, api_addr) = bind(cli.port, "API").await?;
+    let app = match &cli.app_dir {
+        Some(dir) => Some((dir.clone(), bind(cli.app_port, "app").await?)),
+        None => None,
+    };
+    let api_url = format!("http://{api_addr}");
+    let app_origin = app.as_ref().map(|(_, (_, addr))| format!("http://{addr}"));
+    let config = Config {
+        api_url: api_url.clone(),
+        app_url: cli
+            .app_url
+            .clone()
+            .or_else(|| app_origin.clone())
+            .unwrap_or_else(|| "http://localhost:8080".into()),
+        token_ttl_secs: cli.token_ttl_secs,
+        client_secret: std::env::var("EMULATOR_CLIENT_SECRET")
+            .ok()
+            .filter(|s| !s.is_empty()),
+    };
+    let emu = Emulator::new(seed, config)?;
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mut servers = Vec::new();
+    let api = api_router(emu.clone());
+    servers.push(tokio::spawn(serve(api_listener, api, stop_rx.clone())));
+    if let Some((dir, (listener, _))) = app {
+        let router = app_host::app_router(dir, app_host::config_json(&emu, &api_url)).layer(
+            middleware::from_fn(|req, next| log_request("app", req, next)),
+        );
+        servers.push(tokio::spawn(serve(listener, router, stop_rx.clone())));
+    }
+
+    let outbox_url = format!("{api_url}/__emulator/outbox.html");
+    let mut banner =
+        format!("commerce-emulator API     {api_url}\ncommerce-emulator outbox  {outbox_url}\n");
+    if let Some(origin) = &app_origin {
+        banner.push_str(&format!("commerce-emulator app     {origin}/\n"));
+    }
+    let mut stdout = std::io::stdout();
+    stdout
+        .write_all(banner.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| e.to_string())?;
+    if let Some(path) = &cli.ready_file {
+        let ready = json!({ "api": api_url, "app": app_origin, "outbox": outbox_url });
+        write_atomically(path, &ready.to_string())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+
+    let reason = wait_for_stop(&cli).await;
+    eprintln!("commerce-emulator: stopping ({reason})");
+    let _ = stop_tx.send(true);
+    // Give open connections a moment to finish, then go regardless.
+    let _ = tokio::time::timeout(Duration::from_secs(3), async {
+        for server in servers {
+            let _ = server.await;
+        }
+    })
+    .await;
+    Ok(())
+}
+
+async fn serve(listener: TcpListener, router: axum::Router, mut stop: watch::Receiver<bool>) {
+    let shutdown = async move {
+        let _ = stop.wait_for(|stopped| *stopped).await;
+    };
+    if let Err(e) = axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        eprintln!("commerce-emulator: server error: {e}");
+    }
+}
+
+/// Ctrl-C, end of stdin (if asked) or the lifetime limit (if set), whichever comes first.
+async fn wait_for_stop(cli: &Cli) -> &'static str {
+    let stdin_eof = async {
+        if !cli.exit_on_stdin_eof {
+            return std::future::pending().await;
+        }
+        // A plain thread: a blocking stdin read cannot be cancelled, and must not
+        // hold up the runtime's shutdown.
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        std::thread::spawn(move || {
+            let mut sink = [0u8; 1024];
+            let mut stdin = std::io::stdin().lock();
+            while matches!(stdin.read(&mut sink), Ok(n) if n > 0) {}
+            let _ = tx.send(());
+        });
+        let _ = rx.await;
+    };
+    let lifetime = async {
+        match cli.max_lifetime_secs {
+            Some(secs) => tokio::time::sleep(Duration::from_secs(secs)).await,
+            None => std::future::pending().await,
+        }
+    };
+    let interrupted = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        () = interrupted => "interrupted",
+        () = stdin_eof => "standard input closed",
+        () = lifetime => "maximum lifetime reached",
+    }
+}
+
+/// Write to a temporary file beside `path`, then rename, so readers never see half a file.
+fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path)
+}

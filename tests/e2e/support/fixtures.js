@@ -1,0 +1,55 @@
+// Shared test fixtures: a page that fails the test on any console error or uncaught
+// exception, and a handle on the emulator's test controls.
+const base = require('@playwright/test');
+
+// Chromium reports every 4xx/5xx response as a console error; the flows provoke some on
+// purpose (a wrong code answers 401). Those are network noise, not the app's own errors.
+const NETWORK_NOISE = /^Failed to load resource: the server responded with a status of \d{3}/;
+
+class Emulator {
+  constructor(request) {
+    this.request = request;
+    this.api = process.env.API_URL;
+  }
+  async post(path, data) {
+    const res = await this.request.post(`${this.api}/__emulator/${path}`, { data });
+    base.expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy();
+  }
+  reset() { return this.post('reset', {}); }
+  nextCodes(codes) { return this.post('next-codes', { codes }); }
+  fault(fault) { return this.post('faults', fault); }
+  advanceClock(secs) { return this.post('clock', { advance_secs: secs }); }
+  async outbox() {
+    const res = await this.request.get(`${this.api}/__emulator/outbox`);
+    return res.json();
+  }
+  /** The newest e-mail to `address`. */
+  async lastMailTo(address) {
+    const mails = (await this.outbox()).filter((m) => m.to === address);
+    base.expect(mails.length, `an e-mail to ${address}`).toBeGreaterThan(0);
+    return mails[mails.length - 1];
+  }
+}
+
+exports.test = base.test.extend({
+  emulator: async ({ request }, use) => {
+    const emulator = new Emulator(request);
+    await emulator.reset();
+    await use(emulator);
+  },
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !NETWORK_NOISE.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    await use(page);
+    base.expect(problems, 'console errors or uncaught exceptions').toEqual([]);
+  },
+});
+exports.expect = base.expect;
+
+exports.users = {
+  john: { email: 'john.doe@banks.com', password: 'Password-123', account: 'Personal Account' },
+  jane: { email: 'jane.smith@example.com', password: 'Garden-Path-7', accounts: ['Personal Account', 'Banks Garden Supplies'] },
+};
