@@ -51,21 +51,27 @@ pub fn Root(config: Result<Config, ConfigError>) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn App(config: Config) -> impl IntoView {
+/// Provides what every page reads: config, the Commerce client, the flow hand-over and the
+/// signed-in session. Called once by `App` (and by component tests).
+pub fn provide_app_context(config: Config) {
     let client = CommerceClient::new(
         WebTransport,
         config.api_base.clone(),
         config.client_id.clone(),
     );
     provide_context(ClientContext(StoredValue::new_local(client)));
-    let store = config.store_name.clone();
     provide_context(config);
     provide_context(Flow {
         username: RwSignal::new(String::new()),
         notice: RwSignal::new(None),
     });
     provide_context(Auth::restore());
+}
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let store = config.store_name.clone();
+    provide_app_context(config);
 
     view! {
         <Router>

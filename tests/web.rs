@@ -1,0 +1,265 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount a piece of the app, act as
+//! a shopper would, and check what the shopper sees. Elements are found by their labels.
+#![cfg(target_arch = "wasm32")]
+
+use commerce_otp::app::{provide_app_context, Root};
+use commerce_otp::commerce::http::Transport;
+use commerce_otp::commerce::web::WebTransport;
+use commerce_otp::commerce::CommerceError;
+use commerce_otp::components::{CodeInput, ErrorMessage};
+use commerce_otp::config::parse_config;
+use commerce_otp::pages::{ChangePassword, Start};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Nothing listens on port 9 of this machine: every call fails as offline.
+const OFFLINE_CONFIG: &str = r#"{"client_id":"test","api_base":"http://127.0.0.1:9",
+    "authentication_realm_id":"3418c54e-d768-42c1-a9db-d7afd2a18452",
+    "password_profile_id":"9a44bb7e-e377-4382-b36e-c8030aad1c2d"}"#;
+
+fn host() -> HtmlElement {
+    let document = document();
+    let host = document
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let host = host.expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    host
+}
+
+fn query(root: &HtmlElement, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// The input whose `<label>` reads `text`, as a screen reader would find it.
+fn input_labelled(root: &HtmlElement, text: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").expect("labels");
+    for i in 0..labels.length() {
+        let Some(label) = labels.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if label.text_content().as_deref() == Some(text) {
+            let id = label.get_attribute("for").expect("label has for");
+            return query(root, &format!("#{id}"))
+                .expect("labelled input")
+                .unchecked_into();
+        }
+    }
+    panic!("no input labelled {text:?}");
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let event = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").expect("buttons");
+    for i in 0..buttons.length() {
+        let Some(b) = buttons
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if b.text_content().as_deref() == Some(text) {
+            return b;
+        }
+    }
+    panic!("no button {text:?}");
+}
+
+fn text(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+/// Waits until `check` holds, for up to 10 s: network answers take real time.
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..200 {
+        leptos::task::tick().await;
+        if check() {
+            return;
+        }
+        WebTransport.sleep(50).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn code_input_is_labelled_and_keeps_what_is_typed() {
+    let root = host();
+    let value = RwSignal::new(String::new());
+    let _app = mount_to(
+        root.clone(),
+        move || view! { <CodeInput value=value error=Signal::derive(|| None) /> },
+    );
+    let input = input_labelled(&root, "Code from your e-mail");
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    type_into(&input, "LPR VJ4");
+    leptos::task::tick().await;
+    assert_eq!(
+        value.get_untracked(),
+        "LPR VJ4",
+        "normalised only when the form is checked"
+    );
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn change_password_checks_every_field_before_sending_and_keeps_input() {
+    let root = host();
+    let config = parse_config(OFFLINE_CONFIG).expect("config");
+    let _app = mount_to(root.clone(), move || {
+        provide_app_context(config);
+        view! { <Router><ChangePassword /></Router> }
+    });
+    leptos::task::tick().await;
+    type_into(
+        &input_labelled(&root, "E-mail address"),
+        "John.Doe@Banks.com",
+    );
+    type_into(&input_labelled(&root, "Code from your e-mail"), "abc");
+    type_into(&input_labelled(&root, "New password"), "short");
+    type_into(&input_labelled(&root, "New password again"), "different");
+    button(&root, "Change password").click();
+    leptos::task::tick().await;
+
+    let shown = text(&root);
+    assert!(shown.contains("The code has 6 characters."), "{shown}");
+    assert!(shown.contains("Use at least 8 characters."), "{shown}");
+    assert!(
+        shown.contains("The two passwords are not the same."),
+        "{shown}"
+    );
+    let code = input_labelled(&root, "Code from your e-mail");
+    assert_eq!(code.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("code")
+    );
+    assert_eq!(
+        input_labelled(&root, "New password again").value(),
+        "different"
+    );
+    // Nothing was sent: no error from the (offline) store.
+    assert_eq!(
+        query(&root, "[role=alert]")
+            .and_then(|a| a.text_content())
+            .as_deref(),
+        Some("")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_store_is_explained_and_nothing_typed_is_lost() {
+    let root = host();
+    let config = parse_config(OFFLINE_CONFIG).expect("config");
+    let _app = mount_to(root.clone(), move || {
+        provide_app_context(config);
+        view! { <Router><ChangePassword /></Router> }
+    });
+    leptos::task::tick().await;
+    type_into(
+        &input_labelled(&root, "E-mail address"),
+        "john.doe@banks.com",
+    );
+    type_into(&input_labelled(&root, "Code from your e-mail"), "LPRVJ4");
+    type_into(&input_labelled(&root, "New password"), "Blue-Harbour-42");
+    type_into(
+        &input_labelled(&root, "New password again"),
+        "Blue-Harbour-42",
+    );
+    button(&root, "Change password").click();
+
+    let alert = query(&root, "[role=alert]").expect("a live region");
+    eventually("the network error", || {
+        alert
+            .text_content()
+            .unwrap_or_default()
+            .contains("We couldn't reach the store")
+    })
+    .await;
+    assert_eq!(
+        input_labelled(&root, "New password").value(),
+        "Blue-Harbour-42"
+    );
+    assert_eq!(
+        input_labelled(&root, "Code from your e-mail").value(),
+        "LPRVJ4"
+    );
+    // Ready for another try.
+    assert!(!button(&root, "Change password").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_code_offers_a_new_one() {
+    let root = host();
+    let asked = RwSignal::new(0);
+    let error = RwSignal::new(Some(CommerceError::CodeRejected));
+    let _app = mount_to(root.clone(), move || {
+        view! { <ErrorMessage error=error on_new_code=Callback::new(move |()| asked.update(|n| *n += 1)) /> }
+    });
+    leptos::task::tick().await;
+    assert!(text(&root).contains("That code didn't work"));
+    button(&root, "Send a new code").click();
+    assert_eq!(asked.get_untracked(), 1);
+
+    error.set(Some(CommerceError::Network));
+    leptos::task::tick().await;
+    assert!(text(&root).contains("We couldn't reach the store"));
+    assert!(
+        query(&root, "button").is_none(),
+        "no new code for a network error"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_start_page_offers_only_the_configured_flows() {
+    let root = host();
+    let config = parse_config(
+        &OFFLINE_CONFIG.replace("\"test\",", "\"test\",\"flows\":[\"reset_password\"],"),
+    )
+    .expect("config");
+    assert!(!config.offer_passwordless);
+    let _app = mount_to(root.clone(), move || {
+        provide_app_context(config);
+        view! { <Router><Start /></Router> }
+    });
+    leptos::task::tick().await;
+    let shown = text(&root);
+    assert!(shown.contains("Forgot your password?"), "{shown}");
+    assert!(!shown.contains("one-time code"), "{shown}");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_config_shows_a_page_that_lists_every_problem() {
+    let root = host();
+    let config = parse_config(r#"{"client_id":"","flows":["sso"]}"#);
+    let _app = mount_to(root.clone(), move || view! { <Root config=config /> });
+    leptos::task::tick().await;
+    let shown = text(&root);
+    assert!(
+        shown.contains("Sign-in is unavailable right now"),
+        "{shown}"
+    );
+    let problems = root.query_selector_all(".problems li").expect("list");
+    assert_eq!(problems.length(), 4, "{shown}");
+}
