@@ -312,6 +312,20 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     )
     .await;
     r.scenario(
+        "after a 404: the password profile exists",
+        true,
+        200,
+        authed(requests::password_profile(REALM, PROFILE)),
+    )
+    .await;
+    r.scenario(
+        "after a 404: the password profile does not",
+        true,
+        404,
+        authed(requests::password_profile(REALM, UNKNOWN_ID)),
+    )
+    .await;
+    r.scenario(
         "code request: profile without one-time codes",
         true,
         422,

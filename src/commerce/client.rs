@@ -155,10 +155,27 @@ impl<T: Transport> CommerceClient<T> {
                 realm_id, profile_id, username, purpose,
             ))
             .await?;
-        if response.status == 404 && compat::OTP_REQUEST_404_MEANS_SENT {
-            return Ok(());
+        if response.status == 404 {
+            return self.tell_404_apart(realm_id, profile_id).await;
         }
         responses::expect_success(Operation::RequestCode, &response)
+    }
+
+    /// After a `404` on the code request: a store set-up problem if the realm or profile does
+    /// not exist, else an unknown username, which must look like a sent code.
+    async fn tell_404_apart(&self, realm_id: &str, profile_id: &str) -> Result<(), CommerceError> {
+        if !compat::OTP_REQUEST_404_CHECKS_PROFILE {
+            return Ok(());
+        }
+        let response = self
+            .send(requests::password_profile(realm_id, profile_id))
+            .await?;
+        if response.status == 404 {
+            Err(CommerceError::Setup(SetupProblem::UnknownRealmOrProfile))
+        } else {
+            // Found, or not readable with this token: nothing says the set-up is wrong.
+            Ok(())
+        }
     }
 
     /// §5.1: exchanges a code for one token per account. Spends the code.
@@ -435,14 +452,37 @@ mod tests {
     }
 
     #[test]
-    fn unknown_username_404_reads_as_sent() {
+    fn a_404_for_an_unknown_username_reads_as_sent() {
         let c = client();
         c.transport().token_answer("t", 3600);
-        c.transport()
-            .answer("/v2/", 404, r#"{"errors":[{"title":"Not Found"}]}"#);
-        assert!(
-            block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword))
-                .is_ok()
+        let not_found = r#"{"errors":[{"title":"Not Found"}]}"#;
+        c.transport().answer(
+            "/v2/authentication-realms/r/password-profiles/p/one",
+            404,
+            not_found,
+        );
+        c.transport().answer(
+            "/v2/authentication-realms/r/password-profiles/p",
+            200,
+            r#"{"data":{"id":"p"}}"#,
+        );
+        let sent = block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword));
+        assert_eq!(sent, Ok(()));
+    }
+
+    #[test]
+    fn a_404_for_an_unknown_profile_is_a_setup_problem() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        let not_found = r#"{"errors":[{"title":"Not Found"}]}"#;
+        c.transport().answer(
+            "/v2/authentication-realms/r/password-profiles/p",
+            404,
+            not_found,
+        );
+        assert_eq!(
+            block_on(c.request_code("r", "p", "john@example.com", Purpose::ResetPassword)),
+            Err(CommerceError::Setup(SetupProblem::UnknownRealmOrProfile))
         );
     }
 

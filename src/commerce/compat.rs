@@ -55,10 +55,12 @@ pub fn normalize_code(raw: &str) -> String {
 }
 
 /// What a `404` from the one-time password token request means. Unknown realm or profile is
-/// documented; an unknown username *possibly* answers `404` as well (reference §4). Showing an
-/// error there would tell a stranger which e-mail addresses have accounts, so it is treated as
-/// sent; the realm and profile ids are checked when the app is configured instead.
-pub const OTP_REQUEST_404_MEANS_SENT: bool = true;
+/// documented; an unknown username *possibly* answers `404` as well (reference §4). Telling the
+/// shopper "no such account" would tell a stranger which e-mail addresses have accounts, so a
+/// `404` is told apart by reading the password profile (implicit tokens may read
+/// `/authentication-realms`, §0.8): if the profile exists the code counts as sent. With this
+/// `false`, every `404` counts as sent without that read.
+pub const OTP_REQUEST_404_CHECKS_PROFILE: bool = true;
 
 /// Whether a `401`/`403` on the password update means the store does not allow members to
 /// manage themselves (`account_member_self_management` is `disabled`). Inferred (reference §6.3).

@@ -80,6 +80,18 @@ pub fn request_code(
     }))
 }
 
+/// §3.2 read one password profile (implicit tokens may read `/authentication-realms`).
+pub fn password_profile(realm_id: &str, profile_id: &str) -> HttpRequest {
+    HttpRequest::new(
+        Method::Get,
+        format!(
+            "/v2/authentication-realms/{}/password-profiles/{}",
+            encode(realm_id),
+            encode(profile_id)
+        ),
+    )
+}
+
 /// §5.1 exchange a code for Account Management Authentication Tokens.
 pub fn exchange_code(profile_id: &str, username: &str, code: &str) -> HttpRequest {
     account_member_tokens(json!({

@@ -42,3 +42,35 @@ test('a busy store is retried after a pause without the shopper noticing', async
   await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
   expect((await emulator.outbox()).length).toBe(1);
 });
+
+// The store set-up problems a shop can hit are named in plain words (README "Go live").
+const LEGACY_PROFILE = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const UNKNOWN_REALM = '00000000-0000-4000-8000-000000000000';
+
+test('a password profile without one-time codes is explained', async ({ page }) => {
+  await page.goto(`/change_password?username=${users.john.email}&password_profile_id=${LEGACY_PROFILE}`);
+  await page.getByRole('button', { name: 'Send me a new code' }).click();
+  await expect(page.getByRole('alert')).toContainText("This store isn't ready for this yet");
+  await expect(page.getByRole('alert')).toContainText('One-time codes are switched off');
+});
+
+test('an unknown realm is explained, and still no account is revealed', async ({ page }) => {
+  await page.goto(`/passwordless?username=nobody@example.com&authentication_realm_id=${UNKNOWN_REALM}`);
+  await page.getByRole('button', { name: 'Send me a new code' }).click();
+  await expect(page.getByRole('alert')).toContainText('realm or password profile that does not exist');
+});
+
+test('a store that does not let members change their password is explained', async ({ page, emulator }) => {
+  await emulator.post('settings', { account_member_self_management: 'disabled' });
+  await page.goto('/forgot_password');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+  const mail = await emulator.lastMailTo(users.john.email);
+  await page.getByLabel('Code from your e-mail').fill(mail.event.payload.one_time_password_token);
+  await page.getByLabel('New password', { exact: true }).fill('Blue-Harbour-42');
+  await page.getByLabel('New password again').fill('Blue-Harbour-42');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('alert')).toContainText("doesn't let shoppers change their own password");
+  await expect(page.getByLabel('New password', { exact: true })).toHaveValue('Blue-Harbour-42');
+});
