@@ -1,55 +1,110 @@
 use leptos::prelude::*;
 
+use crate::flows::validate::FieldError;
+use crate::messages;
+
 /// A labelled text input with an optional hint and an error tied to it for screen readers.
 #[component]
 pub fn TextField(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<&'static str>>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = match hint {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => error_id.clone(),
-    };
-    view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-            <input
-                id=id.clone()
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                inputmode=inputmode
-                autocapitalize="none"
-                spellcheck="false"
-                aria-describedby=described_by
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <p class="field-error" id=error_id>{move || error.get()}</p>
-        </div>
-    }
+    labelled_input(
+        id,
+        label,
+        value,
+        error,
+        hint,
+        Signal::stored(input_type),
+        autocomplete,
+    )
 }
 
-/// A password input; `show` reveals it (one "Show password" switch can drive several fields).
+/// A password input; `show` reveals it (one "Show passwords" switch drives several fields).
 #[component]
 pub fn PasswordField(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<&'static str>>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
     show: RwSignal<bool>,
     autocomplete: &'static str,
     #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let input_type = Signal::derive(move || if show.get() { "text" } else { "password" });
+    labelled_input(
+        id,
+        label,
+        value,
+        error,
+        hint,
+        input_type,
+        Some(autocomplete),
+    )
+}
+
+/// The e-mail address a shopper signs in with: the username of every flow.
+#[component]
+pub fn UsernameField(
+    value: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            id="username"
+            label="E-mail address"
+            value=value
+            error=error
+            input_type="email"
+            autocomplete="username"
+        />
+    }
+}
+
+/// Who the flow is for: plain text when a link or an earlier page said so, else the field.
+#[component]
+pub fn UsernameOrField(
+    known: bool,
+    lead: &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || known fallback=move || view! { <UsernameField value=value error=error /> }>
+            <p class="who">{lead} " " <strong>{move || value.get()}</strong></p>
+        </Show>
+    }
+}
+
+/// The switch that reveals the password fields of a form.
+#[component]
+pub fn ShowPasswords(show: RwSignal<bool>, label: &'static str) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input
+                id="show-password"
+                type="checkbox"
+                prop:checked=move || show.get()
+                on:change=move |ev| show.set(event_target_checked(&ev))
+            />
+            <label for="show-password">{label}</label>
+        </div>
+    }
+}
+
+fn labelled_input(
+    id: String,
+    label: String,
+    value: RwSignal<String>,
+    error: Signal<Option<FieldError>>,
+    hint: Option<String>,
+    input_type: Signal<&'static str>,
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -64,7 +119,7 @@ pub fn PasswordField(
             <input
                 id=id.clone()
                 name=id
-                type=move || if show.get() { "text" } else { "password" }
+                type=move || input_type.get()
                 autocomplete=autocomplete
                 autocapitalize="none"
                 spellcheck="false"
@@ -73,7 +128,7 @@ pub fn PasswordField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            <p class="field-error" id=error_id>{move || error.get()}</p>
+            <p class="field-error" id=error_id>{move || error.get().map(messages::field)}</p>
         </div>
     }
 }

@@ -8,6 +8,6 @@ mod submit_button;
 
 pub use code_input::CodeInput;
 pub use error_message::ErrorMessage;
-pub use fields::{PasswordField, TextField};
+pub use fields::{PasswordField, ShowPasswords, TextField, UsernameField, UsernameOrField};
 pub use page::{Notice, Page};
 pub use submit_button::SubmitButton;

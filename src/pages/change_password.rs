@@ -8,11 +8,12 @@ use leptos_router::NavigateOptions;
 
 use super::check_fields;
 use super::links::LinkParams;
-use super::request_code::code_request;
+use super::new_code::{NewCode, NewCodeLink};
 use crate::app::{use_client, use_config, use_flow};
 use crate::commerce::{CommerceError, Purpose};
 use crate::components::{
-    CodeInput, ErrorMessage, Notice, Page, PasswordField, SubmitButton, TextField,
+    CodeInput, ErrorMessage, Notice, Page, PasswordField, ShowPasswords, SubmitButton,
+    UsernameOrField,
 };
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
@@ -50,16 +51,18 @@ pub fn ChangePassword() -> impl IntoView {
         let (client, attempts, request) = (client.clone(), Rc::clone(&attempts), request.clone());
         async move { attempts.reset(&client, &request).await }
     });
-    let resend = code_request(Purpose::ResetPassword);
+    let new_code = NewCode::new(
+        Purpose::ResetPassword,
+        ids.clone(),
+        username,
+        username_error,
+        code,
+        code_from_link,
+        move || reset.value().set(None),
+    );
 
-    // A rejected code from the link: show the code field so a new one can be typed.
-    Effect::new(move |_| {
-        if let Some(Err(CommerceError::CodeRejected)) = reset.value().get() {
-            code_from_link.set(false);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = reset.value().get() {
+    Effect::new(move |_| match reset.value().get() {
+        Some(Ok(())) => {
             flow.notice.set(None);
             navigate(
                 "/password_changed",
@@ -69,17 +72,11 @@ pub fn ChangePassword() -> impl IntoView {
                 },
             );
         }
-    });
-    // A new code is on its way: clear the old one and the error about it.
-    Effect::new(move |_| {
-        if let Some(Ok(())) = resend.value().get() {
-            code.set(String::new());
-            code_from_link.set(false);
-            reset.value().set(None);
-        }
+        // A rejected code from the link: show the code field so a new one can be typed.
+        Some(Err(CommerceError::CodeRejected)) => code_from_link.set(false),
+        _ => {}
     });
 
-    let request_ids = ids.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let name = validate::username(&username.get_untracked());
@@ -99,36 +96,20 @@ pub fn ChangePassword() -> impl IntoView {
                 validate::confirmation(&new_password, &confirm.get_untracked()).err(),
             ),
         ];
-        if !check_fields(&checks) {
-            return;
-        }
-        if let (Ok(username), Ok(code)) = (name, typed_code) {
+        if let (true, Ok(username), Ok(code)) = (check_fields(&checks), name, typed_code) {
             reset.dispatch(ResetRequest {
                 username,
                 code,
                 new_password,
-                realm_id: request_ids.realm_id.clone(),
-                profile_id: request_ids.profile_id.clone(),
-                info_id: request_ids.info_id.clone(),
+                realm_id: ids.realm_id.clone(),
+                profile_id: ids.profile_id.clone(),
+                info_id: ids.info_id.clone(),
             });
         }
     };
-    let send_new_code = Callback::new(move |()| {
-        if let Ok(name) = validate::username(&username.get_untracked()) {
-            resend.dispatch((name, ids.clone()));
-        } else {
-            check_fields(&[(
-                "username",
-                username_error,
-                Some(validate::FieldError::UsernameMissing),
-            )]);
-        }
-    });
     let error = Signal::derive(move || {
-        resend
-            .value()
-            .get()
-            .and_then(Result::err)
+        new_code
+            .error()
             .or_else(|| reset.value().get().and_then(Result::err))
     });
 
@@ -136,24 +117,7 @@ pub fn ChangePassword() -> impl IntoView {
         <Page title="Choose a new password">
             <Notice text=flow.notice />
             <form on:submit=on_submit novalidate>
-                {if username_known {
-                    view! {
-                        <p class="who">"For " <strong>{move || username.get()}</strong></p>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <TextField
-                            id="username"
-                            label="E-mail address"
-                            value=username
-                            error=username_error
-                            input_type="email"
-                            autocomplete="username"
-                        />
-                    }
-                        .into_any()
-                }}
+                <UsernameOrField known=username_known lead="For" value=username error=username_error />
                 <Show
                     when=move || !code_from_link.get()
                     fallback=|| view! { <p class="hint">"We'll use the code from your e-mail."</p> }
@@ -177,22 +141,12 @@ pub fn ChangePassword() -> impl IntoView {
                     show=show
                     autocomplete="new-password"
                 />
-                <div class="check">
-                    <input
-                        id="show-password"
-                        type="checkbox"
-                        prop:checked=move || show.get()
-                        on:change=move |ev| show.set(event_target_checked(&ev))
-                    />
-                    <label for="show-password">"Show passwords"</label>
-                </div>
-                <ErrorMessage error=error on_new_code=send_new_code />
+                <ShowPasswords show=show label="Show passwords" />
+                <ErrorMessage error=error on_new_code=new_code.send />
                 <SubmitButton label="Change password" busy_label="Changing password…" busy=reset.pending() />
             </form>
             <p class="aside">
-                <button type="button" class="link" on:click=move |_| send_new_code.run(()) disabled=move || resend.pending().get()>
-                    {move || if resend.pending().get() { "Sending a new code…" } else { "Send me a new code" }}
-                </button>
+                <NewCodeLink new_code=new_code />
             </p>
         </Page>
     }

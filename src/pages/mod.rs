@@ -4,6 +4,7 @@ mod account;
 mod change_password;
 mod config_problem;
 mod links;
+mod new_code;
 mod not_found;
 mod passwordless;
 mod request_code;
@@ -24,7 +25,6 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::flows::validate::FieldError;
-use crate::messages;
 use crate::session::Next;
 
 /// Navigates after a successful sign-in; replaces the form in history so Back does not
@@ -46,7 +46,7 @@ fn go_after_sign_in(next: Next) {
 /// One field's check: the input's id, where its message shows, and what failed.
 type FieldCheck = (
     &'static str,
-    RwSignal<Option<&'static str>>,
+    RwSignal<Option<FieldError>>,
     Option<FieldError>,
 );
 
@@ -55,7 +55,7 @@ type FieldCheck = (
 fn check_fields(checks: &[FieldCheck]) -> bool {
     let mut first = None;
     for (id, signal, error) in checks {
-        signal.set(error.map(messages::field));
+        signal.set(*error);
         if error.is_some() && first.is_none() {
             first = Some(*id);
         }

@@ -3,11 +3,11 @@ use leptos::web_sys::SubmitEvent;
 use leptos_router::components::A;
 
 use super::links::LinkParams;
-use super::request_code::code_request;
+use super::new_code::{NewCode, NewCodeLink};
 use super::{check_fields, go_after_sign_in};
 use crate::app::{use_auth, use_client, use_config, use_flow};
 use crate::commerce::{CommerceError, Purpose};
-use crate::components::{CodeInput, ErrorMessage, Notice, Page, SubmitButton, TextField};
+use crate::components::{CodeInput, ErrorMessage, Notice, Page, SubmitButton, UsernameOrField};
 use crate::flows::validate;
 
 /// Sign in with a code: typed after a request, or from the e-mail link, where the shopper
@@ -43,7 +43,15 @@ pub fn Passwordless() -> impl IntoView {
             Ok::<_, CommerceError>((name, tokens))
         }
     });
-    let resend = code_request(Purpose::PasswordlessAuthentication);
+    let new_code = NewCode::new(
+        Purpose::PasswordlessAuthentication,
+        ids,
+        username,
+        username_error,
+        code,
+        code_from_link,
+        move || sign_in.value().set(None),
+    );
 
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok((name, tokens))) => {
@@ -51,14 +59,7 @@ pub fn Passwordless() -> impl IntoView {
             go_after_sign_in(auth.complete(&name, tokens));
         }
         Some(Err(CommerceError::CodeRejected)) => code_from_link.set(false),
-        _ => (),
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = resend.value().get() {
-            code.set(String::new());
-            code_from_link.set(false);
-            sign_in.value().set(None);
-        }
+        _ => {}
     });
 
     let on_submit = move |ev: SubmitEvent| {
@@ -73,67 +74,32 @@ pub fn Passwordless() -> impl IntoView {
             sign_in.dispatch((name, code));
         }
     };
-    let send_new_code = Callback::new(move |()| {
-        if let Ok(name) = validate::username(&username.get_untracked()) {
-            resend.dispatch((name, ids.clone()));
-        } else {
-            check_fields(&[(
-                "username",
-                username_error,
-                Some(validate::FieldError::UsernameMissing),
-            )]);
-        }
-    });
     let error = Signal::derive(move || {
-        resend
-            .value()
-            .get()
-            .and_then(Result::err)
+        new_code
+            .error()
             .or_else(|| sign_in.value().get().and_then(Result::err))
     });
     let busy = sign_in.pending();
+    let continue_label = move || format!("Continue as {}", username.get());
 
     view! {
         <Page title="Sign in with a one-time code">
             <Notice text=flow.notice />
             <form on:submit=on_submit novalidate>
-                {if username_known {
-                    view! { <p class="who">"Signing in as " <strong>{move || username.get()}</strong></p> }.into_any()
-                } else {
-                    view! {
-                        <TextField
-                            id="username"
-                            label="E-mail address"
-                            value=username
-                            error=username_error
-                            input_type="email"
-                            autocomplete="username"
-                        />
-                    }
-                        .into_any()
-                }}
+                <UsernameOrField known=username_known lead="Signing in as" value=username error=username_error />
                 <Show when=move || !code_from_link.get()>
                     <CodeInput value=code error=code_error />
                 </Show>
-                <ErrorMessage error=error on_new_code=send_new_code />
-                {move || {
-                    if code_from_link.get() {
-                        let label = format!("Continue as {}", username.get());
-                        view! {
-                            <button type="submit" class="primary" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                                {move || if busy.get() { "Signing in…".to_owned() } else { label.clone() }}
-                            </button>
-                        }
-                            .into_any()
-                    } else {
-                        view! { <SubmitButton label="Sign in" busy_label="Signing in…" busy=busy /> }.into_any()
-                    }
-                }}
+                <ErrorMessage error=error on_new_code=new_code.send />
+                <Show
+                    when=move || code_from_link.get()
+                    fallback=move || view! { <SubmitButton label="Sign in" busy_label="Signing in…" busy=busy /> }
+                >
+                    <SubmitButton label=continue_label busy_label="Signing in…" busy=busy />
+                </Show>
             </form>
             <p class="aside">
-                <button type="button" class="link" on:click=move |_| send_new_code.run(()) disabled=move || resend.pending().get()>
-                    {move || if resend.pending().get() { "Sending a new code…" } else { "Send me a new code" }}
-                </button>
+                <NewCodeLink new_code=new_code />
                 " · "
                 <A href="/sign_in_with_code">"Use a different e-mail address"</A>
             </p>

@@ -5,30 +5,11 @@ use leptos_router::hooks::use_navigate;
 
 use super::check_fields;
 use super::links::FlowIds;
-use crate::app::{use_client, use_config, use_flow};
-use crate::commerce::{CommerceError, Purpose};
-use crate::components::{ErrorMessage, Page, SubmitButton, TextField};
+use super::new_code::code_request;
+use crate::app::{use_config, use_flow};
+use crate::commerce::Purpose;
+use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
 use crate::flows::validate;
-use crate::messages;
-
-/// Asks Commerce to e-mail a code; on success the next page shows the neutral confirmation.
-/// Shared by the request pages and every "Send a new code" button.
-pub fn code_request(purpose: Purpose) -> Action<(String, FlowIds), Result<(), CommerceError>> {
-    let client = use_client();
-    let flow = use_flow();
-    Action::new_local(move |(username, ids): &(String, FlowIds)| {
-        let client = client.clone();
-        let (username, ids) = (username.clone(), ids.clone());
-        async move {
-            client
-                .request_code(&ids.realm_id, &ids.profile_id, &username, purpose)
-                .await?;
-            flow.username.set(username.clone());
-            flow.notice.set(Some(messages::code_sent(&username)));
-            Ok(())
-        }
-    })
-}
 
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
@@ -54,6 +35,7 @@ pub fn RequestSignInCode() -> impl IntoView {
     }
 }
 
+/// Asks for the username and requests a code; the next page takes the code.
 #[component]
 fn RequestCode(
     purpose: Purpose,
@@ -93,14 +75,7 @@ fn RequestCode(
         <Page title=title>
             <p>{intro}</p>
             <form on:submit=on_submit novalidate>
-                <TextField
-                    id="username"
-                    label="E-mail address"
-                    value=username
-                    error=username_error
-                    input_type="email"
-                    autocomplete="username"
-                />
+                <UsernameField value=username error=username_error />
                 <ErrorMessage error=Signal::derive(move || send.value().get().and_then(Result::err)) />
                 <SubmitButton label="Send code" busy_label="Sending code…" busy=send.pending() />
             </form>

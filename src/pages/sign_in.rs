@@ -5,7 +5,9 @@ use leptos_router::components::A;
 use super::{check_fields, go_after_sign_in};
 use crate::app::{use_auth, use_client, use_config, use_flow};
 use crate::commerce::CommerceError;
-use crate::components::{ErrorMessage, Page, PasswordField, SubmitButton, TextField};
+use crate::components::{
+    ErrorMessage, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
+};
 use crate::flows::validate;
 
 /// Sign in with username and password (`authentication_mechanism: password`).
@@ -58,14 +60,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <Page title="Sign in">
             <form on:submit=on_submit novalidate>
-                <TextField
-                    id="username"
-                    label="E-mail address"
-                    value=username
-                    error=username_error
-                    input_type="email"
-                    autocomplete="username"
-                />
+                <UsernameField value=username error=username_error />
                 <PasswordField
                     id="password"
                     label="Password"
@@ -74,15 +69,7 @@ pub fn SignIn() -> impl IntoView {
                     show=show
                     autocomplete="current-password"
                 />
-                <div class="check">
-                    <input
-                        id="show-password"
-                        type="checkbox"
-                        prop:checked=move || show.get()
-                        on:change=move |ev| show.set(event_target_checked(&ev))
-                    />
-                    <label for="show-password">"Show password"</label>
-                </div>
+                <ShowPasswords show=show label="Show password" />
                 <ErrorMessage error=Signal::derive(move || sign_in.value().get().and_then(Result::err)) />
                 <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
             </form>

@@ -1,0 +1,89 @@
+//! Asking Commerce to e-mail a code: from the request pages, and as "Send a new code" on the
+//! pages that take a code.
+
+use leptos::prelude::*;
+
+use super::check_fields;
+use super::links::FlowIds;
+use crate::app::{use_client, use_flow};
+use crate::commerce::{CommerceError, Purpose};
+use crate::flows::validate::{self, FieldError};
+use crate::messages;
+
+pub type CodeRequest = Action<(String, FlowIds), Result<(), CommerceError>>;
+
+/// Requests a code; on success the flow's next page shows the neutral confirmation, which
+/// reads the same whether or not the account exists.
+pub fn code_request(purpose: Purpose) -> CodeRequest {
+    let client = use_client();
+    let flow = use_flow();
+    Action::new_local(move |(username, ids): &(String, FlowIds)| {
+        let client = client.clone();
+        let (username, ids) = (username.clone(), ids.clone());
+        async move {
+            client
+                .request_code(&ids.realm_id, &ids.profile_id, &username, purpose)
+                .await?;
+            flow.username.set(username.clone());
+            flow.notice.set(Some(messages::code_sent(&username)));
+            Ok(())
+        }
+    })
+}
+
+/// "Send a new code" on a page that takes a code.
+#[derive(Clone, Copy)]
+pub struct NewCode {
+    pub request: CodeRequest,
+    /// Run by the error message's button and the page's link.
+    pub send: Callback<()>,
+}
+
+impl NewCode {
+    /// Once the new code is on its way, `code` is emptied, shown as a field (`from_link`
+    /// false) and `on_sent` clears the page's error about the old one.
+    pub fn new(
+        purpose: Purpose,
+        ids: FlowIds,
+        username: RwSignal<String>,
+        username_error: RwSignal<Option<FieldError>>,
+        code: RwSignal<String>,
+        from_link: RwSignal<bool>,
+        on_sent: impl Fn() + 'static,
+    ) -> Self {
+        let request = code_request(purpose);
+        Effect::new(move |_| {
+            if let Some(Ok(())) = request.value().get() {
+                code.set(String::new());
+                from_link.set(false);
+                on_sent();
+            }
+        });
+        let send = Callback::new(
+            move |()| match validate::username(&username.get_untracked()) {
+                Ok(name) => {
+                    request.dispatch((name, ids.clone()));
+                }
+                Err(error) => {
+                    check_fields(&[("username", username_error, Some(error))]);
+                }
+            },
+        );
+        Self { request, send }
+    }
+
+    pub fn error(&self) -> Option<CommerceError> {
+        self.request.value().get().and_then(Result::err)
+    }
+}
+
+/// The page's own "Send me a new code" link.
+#[component]
+pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
+    let pending = new_code.request.pending();
+    view! {
+        <button type="button" class="link" on:click=move |_| new_code.send.run(()) disabled=move || pending.get()>
+            {move || if pending.get() { "Sending a new code…" } else { "Send me a new code" }}
+        </button>
+    }
+}
