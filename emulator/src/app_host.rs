@@ -15,17 +15,17 @@ use tower_http::services::ServeDir;
 
 /// The app's runtime configuration for this emulator and its seed.
 pub fn config_json(emu: &Emulator, api_base: &str) -> Value {
-    let profile_id = emu
-        .store
+    let world = emu.world();
+    let profile_id = world
         .password_profiles
         .iter()
         .find(|p| p.enable_one_time_password_token)
-        .or_else(|| emu.store.password_profiles.first())
+        .or_else(|| world.password_profiles.first())
         .map(|p| p.id.clone());
     json!({
         "client_id": emu.store.client_id,
         "api_base": api_base,
-        "authentication_realm_id": emu.world().settings.authentication_realm_id,
+        "authentication_realm_id": world.settings.authentication_realm_id,
         "password_profile_id": profile_id,
         "flows": ["reset_password", "passwordless_authentication"],
     })

@@ -42,6 +42,14 @@ pub enum SelfManagement {
 }
 
 impl SelfManagement {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "disabled" => Some(Self::Disabled),
+            "update_only" => Some(Self::UpdateOnly),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Disabled => "disabled",
@@ -57,6 +65,12 @@ pub struct PasswordProfile {
     pub name: String,
     pub username_format: UsernameFormat,
     pub enable_one_time_password_token: bool,
+    /// Set when created through the API; a seeded profile shows the seed's `created_at`.
+    #[serde(skip)]
+    pub created_at: Option<String>,
+    /// Set when created or changed through the API.
+    #[serde(skip)]
+    pub updated_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +81,21 @@ pub enum UsernameFormat {
 }
 
 impl UsernameFormat {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "any" => Some(Self::Any),
+            "email" => Some(Self::Email),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Any => "any",
+            Self::Email => "email",
+        }
+    }
+
     /// Whether `given` names the stored username. E-mail usernames match
     /// case-insensitively (the reference notes a known upper-case bug; we take the safe side).
     pub fn matches(self, stored: &str, given: &str) -> bool {

@@ -42,14 +42,9 @@ pub struct Store {
     pub store_id: String,
     pub client_id: String,
     pub created_at: String,
-    pub password_profiles: Vec<PasswordProfile>,
+    /// The integration named in every event: it "delivers" to the outbox. It is the
+    /// emulator's own and not listed by `GET /v2/integrations`.
     pub integration: Integration,
-}
-
-impl Store {
-    pub fn profile(&self, id: &str) -> Option<&PasswordProfile> {
-        self.password_profiles.iter().find(|p| p.id == id)
-    }
 }
 
 /// A user: user-authentication-info and account member in one (they share the id).
@@ -58,8 +53,25 @@ pub struct User {
     pub id: String,
     pub name: String,
     pub email: String,
+    pub created_at: String,
     pub accounts: Vec<Account>,
     pub infos: Vec<ProfileInfo>,
+}
+
+/// An integration created through `/v2/integrations`. It is stored and listed only:
+/// every event still goes to the outbox, whatever integrations exist.
+#[derive(Debug, Clone)]
+pub struct IntegrationRecord {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub enabled: bool,
+    pub integration_type: String,
+    pub observes: Vec<String>,
+    /// As sent (for a webhook: `url` and optionally `secret_key`).
+    pub configuration: serde_json::Map<String, serde_json::Value>,
+    pub created_at: String,
+    pub updated_at: String,
 }
 
 /// A user-authentication-password-profile-info: the user's login in one password profile.
@@ -69,6 +81,7 @@ pub struct ProfileInfo {
     pub password_profile_id: String,
     pub username: String,
     pub password_hash: String,
+    pub created_at: String,
     pub updated_at: String,
 }
 
@@ -91,7 +104,9 @@ pub struct AccessToken {
 #[derive(Debug, Clone)]
 pub struct World {
     pub settings: Settings,
+    pub password_profiles: Vec<PasswordProfile>,
     pub users: Vec<User>,
+    pub integrations: Vec<IntegrationRecord>,
     /// Keyed by profile-info id, i.e. one live code per user and password profile.
     pub codes: HashMap<String, IssuedCode>,
     pub outbox: Vec<OutboxEntry>,
@@ -105,6 +120,10 @@ impl World {
     /// The emulator's "now" in epoch milliseconds: the wall clock moved by `/__emulator/clock`.
     pub fn now_ms(&self) -> i64 {
         clock::system_now_ms().saturating_add(self.clock_offset_secs.saturating_mul(1000))
+    }
+
+    pub fn profile(&self, id: &str) -> Option<&PasswordProfile> {
+        self.password_profiles.iter().find(|p| p.id == id)
     }
 
     pub fn user(&self, id: &str) -> Option<&User> {
@@ -149,6 +168,7 @@ impl Emulator {
                     password_profile_id: i.password_profile_id,
                     username: i.username,
                     password_hash: hash_password(&i.password)?,
+                    created_at: seed.created_at.clone(),
                     updated_at: seed.created_at.clone(),
                 });
             }
@@ -156,13 +176,16 @@ impl Emulator {
                 id: u.id,
                 name: u.name,
                 email: u.email,
+                created_at: seed.created_at.clone(),
                 accounts: u.accounts,
                 infos,
             });
         }
         let seed_world = World {
             settings: seed.account_authentication_settings,
+            password_profiles: seed.password_profiles,
             users,
+            integrations: Vec::new(),
             codes: HashMap::new(),
             outbox: Vec::new(),
             faults: Vec::new(),
@@ -174,7 +197,6 @@ impl Emulator {
             store_id: seed.store_id,
             client_id: seed.client_id,
             created_at: seed.created_at,
-            password_profiles: seed.password_profiles,
             integration: seed.integration,
         };
         Ok(Arc::new(Self {

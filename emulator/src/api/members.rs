@@ -7,6 +7,7 @@ use super::{
 use crate::auth::{sign_am_token, verify_password, AmClaims};
 use crate::clock;
 use crate::errors::{json_response, ApiError};
+use crate::seed::Account;
 use crate::state::Shared;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -50,13 +51,13 @@ fn passwordless(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiEr
     let profile_id = required_str(data, "password_profile_id")?;
     let username = required_str(data, "username")?;
     let code = required_str(data, "one_time_password_token")?;
-    let profile = emu
-        .store
-        .profile(profile_id)
-        .ok_or_else(ApiError::unauthorized)?;
     let mut world = emu.world();
+    let profile = world
+        .profile(profile_id)
+        .cloned()
+        .ok_or_else(ApiError::unauthorized)?;
     let (user, info) = world
-        .find_login(profile, username)
+        .find_login(&profile, username)
         .ok_or_else(ApiError::unauthorized)?;
     let (member_id, info_id) = (user.id.clone(), info.id.clone());
     let now = world.now_ms();
@@ -73,12 +74,11 @@ fn password(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiError>
     let profile_id = required_str(data, "password_profile_id")?;
     let username = required_str(data, "username")?;
     let password = required_str(data, "password")?;
-    let profile = emu
-        .store
-        .profile(profile_id)
-        .ok_or_else(ApiError::unauthorized)?;
     let (member_id, hash) = {
         let world = emu.world();
+        let profile = world
+            .profile(profile_id)
+            .ok_or_else(ApiError::unauthorized)?;
         let (user, info) = world
             .find_login(profile, username)
             .ok_or_else(ApiError::unauthorized)?;
@@ -92,8 +92,25 @@ fn password(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiError>
 }
 
 /// The 201 body of §5.3, with a fresh JWT (§5.4) for each of the member's accounts.
+///
+/// A member without any account (one created through `user-authentication-info`)
+/// gets one, named after them, when `auto_create_account_for_account_members` is on:
+/// the setting "automatically create[s] an account for each new account member, using
+/// the account member's name as the account name". Without it, `data` is empty (§5.3).
 fn issue_tokens(emu: &Shared, member_id: &str, base: &str) -> Result<Value, ApiError> {
-    let world = emu.world();
+    let mut world = emu.world();
+    let auto_create = world.settings.auto_create_account_for_account_members;
+    let user = world
+        .users
+        .iter_mut()
+        .find(|u| u.id == member_id)
+        .ok_or_else(ApiError::unauthorized)?;
+    if user.accounts.is_empty() && auto_create {
+        user.accounts.push(Account {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: user.name.clone(),
+        });
+    }
     let user = world.user(member_id).ok_or_else(ApiError::unauthorized)?;
     let settings = &world.settings;
     let now_ms = world.now_ms();

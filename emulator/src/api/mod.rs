@@ -1,10 +1,12 @@
 //! The Commerce endpoints (`/oauth/access_token` and `/v2/…`) and what they share:
 //! bearer-token checks, body parsing into JSON:API errors, list envelopes.
 
+mod integrations;
 mod members;
 mod oauth;
 mod realms;
 mod settings;
+mod users;
 
 use crate::auth::{verify_am_token, AccessKind, AmClaims};
 use crate::errors::ApiError;
@@ -23,32 +25,46 @@ pub const AM_TOKEN_HEADER: &str = "EP-Account-Management-Authentication-Token";
 
 pub fn routes() -> Router<Shared> {
     const REALM: &str = "/v2/authentication-realms/{realm_id}";
+    const USERS: &str = "/v2/authentication-realms/{realm_id}/user-authentication-info";
     const INFOS: &str = "/v2/authentication-realms/{realm_id}/user-authentication-info/{uai_id}/user-authentication-password-profile-info";
     Router::new()
         .route("/oauth/access_token", post(oauth::access_token))
         .route(
             "/v2/settings/account-authentication",
-            get(settings::get_settings),
+            get(settings::get_settings).put(settings::put_settings),
         )
+        .route(REALM, get(realms::get_realm))
         .route(
             &format!("{REALM}/password-profiles"),
-            get(realms::list_profiles),
+            get(realms::list_profiles).post(realms::create_profile),
         )
         .route(
             &format!("{REALM}/password-profiles/{{profile_id}}"),
-            get(realms::get_profile),
+            get(realms::get_profile).put(realms::update_profile),
         )
         .route(
             &format!("{REALM}/password-profiles/{{profile_id}}/one-time-password-token-request"),
             post(realms::request_code),
         )
-        .route(INFOS, get(realms::list_infos))
+        .route(USERS, get(users::list_users).post(users::create_user))
+        .route(&format!("{USERS}/{{uai_id}}"), get(users::get_user))
+        .route(INFOS, get(realms::list_infos).post(users::create_info))
         .route(
             &format!("{INFOS}/{{info_id}}"),
             get(realms::get_info).put(realms::update_info),
         )
         .route("/v2/account-members/tokens", post(members::create_tokens))
         .route("/v2/account-members/{member_id}", get(members::get_member))
+        .route(
+            "/v2/integrations",
+            get(integrations::list).post(integrations::create),
+        )
+        .route(
+            "/v2/integrations/{integration_id}",
+            get(integrations::get)
+                .put(integrations::update)
+                .delete(integrations::delete),
+        )
 }
 
 /// The bearer token of a `/v2` call: present, known and unexpired, else 401.
@@ -72,6 +88,20 @@ impl FromRequestParts<Shared> for Caller {
             Some(t) if now_secs < t.expires_secs => Ok(Self(t.kind)),
             _ => Err(ApiError::invalid_access_token()),
         }
+    }
+}
+
+/// Store administration (settings, profiles, users, integrations) is for
+/// client_credentials tokens only: the permissions table gives implicit tokens no
+/// write access there and no access at all to settings and integrations (§0.8), so
+/// a valid implicit token is refused with 403.
+pub fn require_client_credentials(caller: &Caller, action: &str) -> Result<(), ApiError> {
+    if caller.0 == AccessKind::ClientCredentials {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "An implicit token may not {action}"
+        )))
     }
 }
 
@@ -173,6 +203,17 @@ pub fn optional_str<'a>(
         Some(Value::String(s)) => Ok(Some(s)),
         Some(_) => Err(ApiError::bad_request(format!(
             "Validation failed: field '{field}' must be a string"
+        ))),
+    }
+}
+
+/// An optional boolean field: absent or `null` is `None`, any other non-boolean is a 400.
+pub fn optional_bool(data: &Map<String, Value>, field: &str) -> Result<Option<bool>, ApiError> {
+    match data.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(ApiError::bad_request(format!(
+            "Validation failed: field '{field}' must be a boolean"
         ))),
     }
 }
