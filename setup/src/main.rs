@@ -1,0 +1,327 @@
+//! `commerce-otp-setup`: prepare an Elastic Path Commerce store for the app in one
+//! command, and write the app's `config.json`. See README.md.
+
+mod api;
+mod report;
+mod secret;
+mod steps;
+
+use clap::{ArgGroup, Parser, ValueEnum};
+use report::Reporter;
+use reqwest::Url;
+use secret::Secret;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::rc::Rc;
+use steps::{AppConfig, ProfileChoice, TestUser, Webhook};
+
+/// Prepare an Elastic Path Commerce store for password reset and passwordless
+/// sign-in with one-time password tokens, and write the app's config.json.
+///
+/// Credentials come only from the environment: EPCC_CLIENT_ID and EPCC_CLIENT_SECRET
+/// (a client_credentials key with admin rights). Optional: SETUP_TEST_USER_PASSWORD
+/// (required with --test-user) and SETUP_WEBHOOK_SECRET. Every step reads first and
+/// changes only what differs, so running it again changes nothing.
+#[derive(Parser, Debug)]
+#[command(version)]
+#[command(group(ArgGroup::new("store").required(true).args(["api_base", "region"])))]
+struct Cli {
+    /// Commerce API base URL, e.g. https://useast.api.elasticpath.com (plain http only
+    /// for 127.0.0.1 or localhost).
+    #[arg(long, value_name = "URL")]
+    api_base: Option<String>,
+    /// The store's region, instead of --api-base.
+    #[arg(long, value_enum)]
+    region: Option<Region>,
+    /// Use this password profile (instead of finding one by name).
+    #[arg(long, value_name = "ID", conflicts_with = "password_profile_name")]
+    password_profile_id: Option<String>,
+    /// Find the password profile by this name, or create it.
+    #[arg(long, value_name = "NAME", default_value = "Shopper passwords")]
+    password_profile_name: String,
+    /// Create a shopper with this e-mail (also the username) to try the flows with;
+    /// the password comes from SETUP_TEST_USER_PASSWORD.
+    #[arg(long, value_name = "EMAIL")]
+    test_user: Option<String>,
+    /// The test shopper's name.
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "test_user",
+        default_value = "Test Shopper"
+    )]
+    test_user_name: String,
+    /// Where Commerce sends one-time-password-token-request.created events (your
+    /// e-mail sender).
+    #[arg(
+        long,
+        value_name = "URL",
+        required_unless_present = "skip_webhook",
+        conflicts_with = "skip_webhook"
+    )]
+    webhook_url: Option<String>,
+    /// Leave integrations alone.
+    #[arg(long)]
+    skip_webhook: bool,
+    /// Where to write the app's configuration.
+    #[arg(long, value_name = "PATH", default_value = "config.json")]
+    out: PathBuf,
+    /// Only read: report what would change, write nothing (no PUT or POST, no file).
+    #[arg(long)]
+    dry_run: bool,
+    /// Also show each request (method, URL, status, time) on stderr.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Region {
+    Useast,
+    Euwest,
+}
+
+impl Region {
+    fn api_base(self) -> &'static str {
+        match self {
+            Self::Useast => "https://useast.api.elasticpath.com",
+            Self::Euwest => "https://euwest.api.elasticpath.com",
+        }
+    }
+}
+
+/// Everything the steps need, checked before the first call.
+#[derive(Debug)]
+struct Setup {
+    api_base: String,
+    client_id: String,
+    client_secret: Secret,
+    profile: ProfileChoice,
+    test_user: Option<TestUser>,
+    webhook: Option<Webhook>,
+    out: PathBuf,
+    dry_run: bool,
+    verbose: bool,
+}
+
+/// An http(s) URL without credentials, query or fragment; plain http only on this machine.
+fn checked_url(flag: &str, text: &str) -> Result<String, String> {
+    let url = Url::parse(text.trim()).map_err(|e| format!("{flag} {text}: not a URL ({e})"))?;
+    let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
+    match url.scheme() {
+        "https" => {}
+        "http" if local => {}
+        "http" => {
+            return Err(format!(
+                "{flag} {text}: plain http is only allowed for 127.0.0.1 or localhost (use https)"
+            ))
+        }
+        _ => return Err(format!("{flag} {text}: use an https:// URL")),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "{flag}: the URL must not carry a user name or password"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "{flag} {text}: the URL must not have a query or fragment"
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn env_value(name: &str) -> Result<Option<String>, String> {
+    match std::env::var(name) {
+        Ok(value) if value.is_empty() => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid UTF-8")),
+    }
+}
+
+fn required_env(name: &str, what: &str) -> Result<String, String> {
+    env_value(name)?.ok_or_else(|| format!("{name} is not set ({what})"))
+}
+
+/// The command line and environment, checked. `Err` is a usage problem (exit 2).
+fn setup_from(cli: Cli) -> Result<Setup, String> {
+    let api_base = match (&cli.api_base, cli.region) {
+        (Some(base), _) => checked_url("--api-base", base)?,
+        (None, Some(region)) => region.api_base().to_owned(),
+        (None, None) => return Err("give --api-base URL or --region useast|euwest".into()),
+    };
+    let client_id = required_env(
+        "EPCC_CLIENT_ID",
+        "the client id of a Commerce Manager API key",
+    )?;
+    let client_secret = Secret::new(required_env(
+        "EPCC_CLIENT_SECRET",
+        "the client secret of that key",
+    )?);
+    let profile = match cli.password_profile_id {
+        Some(id) => {
+            let id = id.trim().to_owned();
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                return Err(format!("--password-profile-id {id}: not a Commerce id"));
+            }
+            ProfileChoice::Id(id)
+        }
+        None if cli.password_profile_name.trim().is_empty() => {
+            return Err("--password-profile-name must not be empty".into())
+        }
+        None => ProfileChoice::Name(cli.password_profile_name.trim().to_owned()),
+    };
+    let test_user = match cli.test_user {
+        Some(email) => {
+            let email = email.trim().to_owned();
+            if !email
+                .split_once('@')
+                .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+            {
+                return Err(format!("--test-user {email}: not an e-mail address"));
+            }
+            let password = required_env(
+                "SETUP_TEST_USER_PASSWORD",
+                "the test user's password, required with --test-user",
+            )?;
+            if password.chars().count() < 8 {
+                return Err("SETUP_TEST_USER_PASSWORD must be at least 8 characters".into());
+            }
+            Some(TestUser {
+                email,
+                name: cli.test_user_name.trim().to_owned(),
+                password: Secret::new(password),
+            })
+        }
+        None => None,
+    };
+    let webhook = match cli.webhook_url {
+        Some(url) if !cli.skip_webhook => Some(Webhook {
+            url: checked_url("--webhook-url", &url)?,
+            secret: env_value("SETUP_WEBHOOK_SECRET")?.map(Secret::new),
+        }),
+        _ => None,
+    };
+    Ok(Setup {
+        api_base,
+        client_id,
+        client_secret,
+        profile,
+        test_user,
+        webhook,
+        out: cli.out,
+        dry_run: cli.dry_run,
+        verbose: cli.verbose,
+    })
+}
+
+const STEPS: usize = 6;
+
+/// The six steps; the summary line on success.
+fn run(setup: &Setup) -> anyhow::Result<String> {
+    let dry_run = setup.dry_run;
+    let reporter = Rc::new(Reporter::new(STEPS, dry_run));
+    let trace: Box<dyn Fn(&str)> = if setup.verbose {
+        let reporter = reporter.clone();
+        Box::new(move |line| reporter.trace(line))
+    } else {
+        Box::new(|_| {})
+    };
+    let mut client = api::Client::new(&setup.api_base, trace)?;
+    if let Some(user) = &setup.test_user {
+        client.keep_secret(&user.password);
+    }
+    if let Some(secret) = setup.webhook.as_ref().and_then(|w| w.secret.as_ref()) {
+        client.keep_secret(secret);
+    }
+
+    println!(
+        "Setting up {} for client id {}{}",
+        setup.api_base,
+        setup.client_id,
+        if dry_run {
+            " (dry run: nothing will be written)"
+        } else {
+            ""
+        }
+    );
+    reporter.step(1, "token", || {
+        steps::token(&mut client, &setup.client_id, &setup.client_secret)
+    })?;
+    let realm = reporter.step(2, "account settings", || steps::settings(&client, dry_run))?;
+    let profile_id = reporter.step(3, "password profile", || {
+        steps::password_profile(&client, &realm, &setup.profile, dry_run)
+    })?;
+    reporter.step(4, "test user", || {
+        steps::test_user(
+            &client,
+            &realm,
+            profile_id.as_deref(),
+            setup.test_user.as_ref(),
+            dry_run,
+        )
+    })?;
+    reporter.step(5, "webhook", || {
+        steps::webhook(&client, setup.webhook.as_ref(), dry_run)
+    })?;
+    let app = AppConfig {
+        client_id: &setup.client_id,
+        api_base: &setup.api_base,
+        realm: &realm,
+        profile_id: profile_id.as_deref(),
+    };
+    reporter.step(6, "config file", || {
+        steps::config_file(&setup.out, &app, dry_run)
+    })?;
+    Ok(reporter.summary())
+}
+
+fn main() -> ExitCode {
+    let setup = match setup_from(Cli::parse()) {
+        Ok(setup) => setup,
+        Err(problem) => {
+            eprintln!("commerce-otp-setup: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&setup) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("commerce-otp-setup: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  cause: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            checked_url("--api-base", "https://useast.api.elasticpath.com/").unwrap(),
+            "https://useast.api.elasticpath.com"
+        );
+        assert_eq!(
+            checked_url("--api-base", "http://127.0.0.1:4010").unwrap(),
+            "http://127.0.0.1:4010"
+        );
+        assert!(checked_url("--api-base", "http://localhost:4010").is_ok());
+        for bad in [
+            "http://example.com",
+            "ftp://example.com",
+            "https://user:pw@example.com",
+            "https://example.com/?a=b",
+            "example.com",
+        ] {
+            assert!(checked_url("--api-base", bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! The real `commerce-otp-setup` binary against the emulator, served in-process on
+//! 127.0.0.1: first run, second run, dry run, errors, and what it must never print.
+
+mod common;
+
+use common::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const USER: &str = "sam.shopper@example.com";
+const USER_PASSWORD: &str = "Sam-password-1";
+const HOOK_SECRET: &str = "hook-secret-5c2b8a";
+
+/// Environment variables for one run.
+type Env = Vec<(&'static str, &'static str)>;
+
+/// The usual arguments: the emulator, the webhook, a test user, `--out`.
+fn args<'a>(emu: &'a TestEmulator, out: &'a str) -> Vec<&'a str> {
+    vec![
+        "--api-base",
+        &emu.base,
+        "--webhook-url",
+        WEBHOOK_URL,
+        "--test-user",
+        USER,
+        "--test-user-name",
+        "Sam Shopper",
+        "--out",
+        out,
+    ]
+}
+
+fn env_with_user() -> Env {
+    let mut env = credentials();
+    env.push(("SETUP_TEST_USER_PASSWORD", USER_PASSWORD));
+    env.push(("SETUP_WEBHOOK_SECRET", HOOK_SECRET));
+    env
+}
+
+fn profile(emu: &TestEmulator, id: &str) -> Value {
+    emu.get(&format!(
+        "/v2/authentication-realms/{REALM}/password-profiles/{id}"
+    ))["data"]
+        .clone()
+}
+
+fn self_management(emu: &TestEmulator) -> Value {
+    emu.get("/v2/settings/account-authentication")["data"]["account_member_self_management"].clone()
+}
+
+#[test]
+fn first_run_prepares_the_store_and_a_second_run_changes_nothing() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("first-second");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+
+    let first = run_setup(&dir.0, &args(&emu, &out_arg), &env_with_user());
+    assert!(first.success(), "{first}");
+    assert!(first.step(1).contains(" unchanged "), "{first}");
+    for step in 2..=6 {
+        assert!(
+            first.step(step).contains(" changed "),
+            "step {step}: {first}"
+        );
+    }
+    assert!(first.step(2).contains("disabled -> update_only"), "{first}");
+    assert!(
+        first.step(3).contains("turned one-time password tokens on"),
+        "{first}"
+    );
+    assert_eq!(first.last_line(), "5 steps changed", "{first}");
+
+    // The store, read back through the API.
+    assert_eq!(self_management(&emu), "update_only");
+    assert_eq!(
+        profile(&emu, PROFILE)["enable_one_time_password_token"],
+        true
+    );
+    let integrations = emu.get("/v2/integrations")["data"].clone();
+    assert_eq!(
+        integrations.as_array().map(Vec::len),
+        Some(1),
+        "{integrations}"
+    );
+    let hook = &integrations[0];
+    assert_eq!(hook["name"], "One Time Password notification");
+    assert_eq!(hook["enabled"], true);
+    assert_eq!(hook["integration_type"], "webhook");
+    assert_eq!(
+        hook["observes"],
+        json!(["one-time-password-token-request.created"])
+    );
+    assert_eq!(hook["configuration"]["url"], WEBHOOK_URL);
+    assert_eq!(hook["configuration"]["secret_key"], HOOK_SECRET);
+    let users = emu.get(&format!(
+        "/v2/authentication-realms/{REALM}/user-authentication-info"
+    ));
+    let sam = users["data"]
+        .as_array()
+        .and_then(|u| u.iter().find(|u| u["email"] == USER))
+        .expect("the test user")
+        .clone();
+    assert_eq!(sam["name"], "Sam Shopper");
+    let config: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("config.json")).expect("json");
+    assert_eq!(
+        config,
+        json!({
+            "client_id": CLIENT_ID,
+            "api_base": emu.base,
+            "authentication_realm_id": REALM,
+            "password_profile_id": PROFILE,
+            "flows": ["reset_password", "passwordless_authentication"],
+        })
+    );
+
+    // The test user signs in with the password, into an account named after them.
+    let (status, tokens) = emu.password_sign_in(PROFILE, USER, USER_PASSWORD);
+    assert_eq!(status, 201, "{tokens}");
+    assert_eq!(tokens["meta"]["account_member_id"], sam["id"]);
+    assert_eq!(tokens["data"][0]["account_name"], "Sam Shopper");
+
+    // Second run: every step unchanged, and only reads.
+    let written = std::fs::read_to_string(&out).expect("config.json");
+    emu.take_requests();
+    let second = run_setup(&dir.0, &args(&emu, &out_arg), &env_with_user());
+    assert!(second.success(), "{second}");
+    for step in 1..=6 {
+        assert!(
+            second.step(step).contains(" unchanged "),
+            "step {step}: {second}"
+        );
+    }
+    assert!(
+        second.step(4).contains("password left as it is"),
+        "{second}"
+    );
+    assert_eq!(second.last_line(), "nothing to change", "{second}");
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+    assert_eq!(std::fs::read_to_string(&out).expect("config.json"), written);
+    assert_eq!(
+        emu.get("/v2/integrations")["data"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn dry_run_on_a_fresh_store_only_reads() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("dry-run");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.push("--dry-run");
+
+    let run = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(run.success(), "{run}");
+    assert!(run.stdout.starts_with("Setting up"), "{run}");
+    assert!(
+        run.stdout.lines().next().unwrap_or("").contains("dry run"),
+        "{run}"
+    );
+    assert!(run.step(1).contains(" unchanged "), "{run}");
+    for step in 2..=6 {
+        assert!(
+            run.step(step).contains(" would change "),
+            "step {step}: {run}"
+        );
+    }
+    assert_eq!(
+        run.last_line(),
+        "dry run: 5 steps would change; nothing was written",
+        "{run}"
+    );
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+    assert!(!out.exists(), "no config.json");
+    assert_eq!(self_management(&emu), "disabled");
+    assert_eq!(
+        profile(&emu, PROFILE)["enable_one_time_password_token"],
+        false
+    );
+    assert_eq!(emu.get("/v2/integrations")["data"], json!([]));
+    let users = emu.get(&format!(
+        "/v2/authentication-realms/{REALM}/user-authentication-info"
+    ));
+    assert_eq!(users["meta"]["results"]["total"], 2);
+}
+
+#[test]
+fn a_missing_profile_is_created_with_one_time_passwords_on() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("new-profile");
+    let out = dir.file("app-config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.extend(["--password-profile-name", "Member passwords"]);
+
+    let mut dry = arguments.clone();
+    dry.push("--dry-run");
+    let planned = run_setup(&dir.0, &dry, &env_with_user());
+    assert!(planned.success(), "{planned}");
+    assert!(
+        planned
+            .step(3)
+            .contains("would create \"Member passwords\""),
+        "{planned}"
+    );
+    assert!(
+        planned.step(4).contains("would create the user"),
+        "{planned}"
+    );
+    assert!(
+        planned.step(6).contains("once the password profile exists"),
+        "{planned}"
+    );
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+
+    let run = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(run.success(), "{run}");
+    assert!(
+        run.step(3).contains("created \"Member passwords\""),
+        "{run}"
+    );
+    let config: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("config")).expect("json");
+    let id = config["password_profile_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    assert_ne!(id, PROFILE);
+    let created = profile(&emu, &id);
+    assert_eq!(created["name"], "Member passwords");
+    assert_eq!(created["username_format"], "email");
+    assert_eq!(created["enable_one_time_password_token"], true);
+    let (status, body) = emu.password_sign_in(&id, USER, USER_PASSWORD);
+    assert_eq!(status, 201, "{body}");
+
+    let again = run_setup(&dir.0, &arguments, &env_with_user());
+    assert_eq!(again.last_line(), "nothing to change", "{again}");
+}
+
+#[test]
+fn a_given_profile_id_is_used_and_an_unknown_one_is_named() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("profile-id");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let legacy = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    let base = [
+        "--api-base",
+        emu.base.as_str(),
+        "--skip-webhook",
+        "--out",
+        &out_arg,
+    ];
+
+    let mut given = base.to_vec();
+    given.extend(["--password-profile-id", legacy]);
+    let run = run_setup(&dir.0, &given, &credentials());
+    assert!(run.success(), "{run}");
+    assert!(run.step(3).contains("\"Legacy passwords\""), "{run}");
+    assert!(run.step(5).contains("skipped"), "{run}");
+    assert_eq!(
+        profile(&emu, legacy)["enable_one_time_password_token"],
+        true
+    );
+    let config: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("config")).expect("json");
+    assert_eq!(config["password_profile_id"], legacy);
+
+    let mut unknown = base.to_vec();
+    unknown.extend([
+        "--password-profile-id",
+        "5d0c4b1e-0000-4000-8000-000000000000",
+    ]);
+    let run = run_setup(&dir.0, &unknown, &credentials());
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr
+            .contains("unknown password profile id 5d0c4b1e-0000-4000-8000-000000000000 in realm"),
+        "{run}"
+    );
+}
+
+#[test]
+fn an_existing_integration_is_updated_and_an_existing_user_kept() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("existing");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let (status, created) = emu.send(
+        Method::POST,
+        "/v2/integrations",
+        json!({"data": {
+            "type": "integration",
+            "name": "One Time Password notification",
+            "description": "Our mailer",
+            "enabled": false,
+            "integration_type": "webhook",
+            "observes": ["order.created"],
+            "configuration": {"url": "https://old.example.com/hook"},
+        }}),
+    );
+    assert_eq!(status, 200, "{created}");
+    let id = created["data"]["id"].as_str().expect("id").to_owned();
+
+    // John exists: his password must survive whatever SETUP_TEST_USER_PASSWORD says.
+    let arguments = [
+        "--api-base",
+        emu.base.as_str(),
+        "--webhook-url",
+        WEBHOOK_URL,
+        "--test-user",
+        "john.doe@banks.com",
+        "--out",
+        &out_arg,
+    ];
+    let mut env = credentials();
+    env.push(("SETUP_TEST_USER_PASSWORD", "Another-password-9"));
+    let run = run_setup(&dir.0, &arguments, &env);
+    assert!(run.success(), "{run}");
+    assert!(run.step(4).contains(" unchanged "), "{run}");
+    assert!(
+        run.step(5).contains("updated enabled, observes, url"),
+        "{run}"
+    );
+    let hook = emu.get(&format!("/v2/integrations/{id}"))["data"].clone();
+    assert_eq!(hook["enabled"], true);
+    assert_eq!(
+        hook["observes"],
+        json!(["order.created", "one-time-password-token-request.created"])
+    );
+    assert_eq!(hook["configuration"]["url"], WEBHOOK_URL);
+    assert_eq!(hook["description"], "Our mailer", "left as it was");
+    assert_eq!(
+        emu.get("/v2/integrations")["data"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        emu.password_sign_in(PROFILE, "john.doe@banks.com", "Password-123")
+            .0,
+        201
+    );
+    assert_eq!(
+        emu.password_sign_in(PROFILE, "john.doe@banks.com", "Another-password-9")
+            .0,
+        401
+    );
+
+    let again = run_setup(&dir.0, &arguments, &env);
+    assert_eq!(again.last_line(), "nothing to change", "{again}");
+}
+
+#[test]
+fn a_wrong_secret_fails_plainly_without_showing_it() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("wrong-secret");
+    let wrong = "wrong-secret-4f9a2c61";
+    for verbose in [false, true] {
+        let mut arguments = vec!["--api-base", emu.base.as_str(), "--skip-webhook"];
+        if verbose {
+            arguments.push("--verbose");
+        }
+        let run = run_setup(
+            &dir.0,
+            &arguments,
+            &[("EPCC_CLIENT_ID", CLIENT_ID), ("EPCC_CLIENT_SECRET", wrong)],
+        );
+        assert_eq!(run.code, Some(1), "{run}");
+        assert!(
+            run.stderr.contains(
+                "the client id or secret was not accepted (check EPCC_CLIENT_ID / EPCC_CLIENT_SECRET and the region)"
+            ),
+            "{run}"
+        );
+        assert!(run.step(1).ends_with("failed"), "{run}");
+        assert!(!run.all().contains(wrong), "the secret was shown: {run}");
+        assert!(!run.all().contains(CLIENT_SECRET), "{run}");
+    }
+    assert!(!dir.file("config.json").exists());
+}
+
+#[test]
+fn a_verbose_run_never_shows_a_secret_or_a_token() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("verbose");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.push("--verbose");
+    let first = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(first.success(), "{first}");
+    let second = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(second.success(), "{second}");
+    // Verbose shows the requests...
+    assert!(
+        first.stderr.contains(&format!(
+            "PUT {}/v2/settings/account-authentication -> 200",
+            emu.base
+        )),
+        "{first}"
+    );
+    // ...but none of the secrets, and none of the tokens the emulator handed out.
+    let tokens = emu.access_tokens();
+    assert!(tokens.len() >= 2, "one token per run at least");
+    for run in [&first, &second] {
+        let all = run.all();
+        for secret in [CLIENT_SECRET, USER_PASSWORD, HOOK_SECRET] {
+            assert!(!all.contains(secret), "{secret} was shown: {run}");
+        }
+        for token in &tokens {
+            assert!(!all.contains(token.as_str()), "a token was shown: {run}");
+        }
+        assert!(!all.to_ascii_lowercase().contains("bearer"), "{run}");
+    }
+}
+
+#[test]
+fn refusals_and_outages_are_explained() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("refusals");
+    let base = [
+        "--api-base",
+        emu.base.as_str(),
+        "--skip-webhook",
+        "--out",
+        "config.json",
+    ];
+
+    // A key without the rights to change settings.
+    let (status, _) = emu.send(
+        Method::POST,
+        "/__emulator/faults",
+        json!({"method": "PUT", "path_prefix": "/v2/settings/account-authentication", "status": 403}),
+    );
+    assert_eq!(status, 200);
+    let run = run_setup(&dir.0, &base, &credentials());
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr.contains(
+            "these credentials are not allowed to change store settings (use a client_credentials key with admin rights)"
+        ),
+        "{run}"
+    );
+    assert!(run.step(2).ends_with("failed"), "{run}");
+    assert!(!dir.file("config.json").exists());
+
+    // One 429 is waited out.
+    emu.send(
+        Method::POST,
+        "/__emulator/faults",
+        json!({"method": "GET", "path_prefix": "/v2/authentication-realms", "status": 429}),
+    );
+    let run = run_setup(&dir.0, &base, &credentials());
+    assert!(run.success(), "{run}");
+
+    // Nobody listening.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let nowhere = format!("http://{}", closed.local_addr().expect("address"));
+    drop(closed);
+    let run = run_setup(
+        &dir.0,
+        &["--api-base", &nowhere, "--skip-webhook"],
+        &credentials(),
+    );
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(run.stderr.contains("could not reach Commerce"), "{run}");
+}
+
+#[test]
+fn usage_problems_stop_before_any_call() {
+    let dir = TempDir::new("usage");
+    let local = ["--api-base", "http://127.0.0.1:9", "--skip-webhook"];
+    let cases: Vec<(Vec<&str>, Env, &str)> = vec![
+        (local.to_vec(), vec![], "EPCC_CLIENT_ID is not set"),
+        (
+            local.to_vec(),
+            vec![("EPCC_CLIENT_ID", CLIENT_ID)],
+            "EPCC_CLIENT_SECRET is not set",
+        ),
+        (
+            vec!["--api-base", "http://shop.example.com", "--skip-webhook"],
+            credentials(),
+            "plain http is only allowed for 127.0.0.1 or localhost",
+        ),
+        (
+            [local.as_slice(), &["--test-user", USER]].concat(),
+            credentials(),
+            "SETUP_TEST_USER_PASSWORD is not set",
+        ),
+        (
+            [local.as_slice(), &["--test-user", "not-an-email"]].concat(),
+            credentials(),
+            "not an e-mail address",
+        ),
+        (
+            vec![
+                "--api-base",
+                "http://127.0.0.1:9",
+                "--webhook-url",
+                "http://hooks.example.com/x",
+            ],
+            credentials(),
+            "plain http is only allowed",
+        ),
+        (vec!["--skip-webhook"], credentials(), "--api-base"),
+        (
+            vec!["--api-base", "http://127.0.0.1:9"],
+            credentials(),
+            "--webhook-url",
+        ),
+        (
+            vec!["--region", "uswest", "--skip-webhook"],
+            credentials(),
+            "useast",
+        ),
+    ];
+    for (arguments, env, expected) in cases {
+        let run = run_setup(&dir.0, &arguments, &env);
+        assert_eq!(run.code, Some(2), "{arguments:?}: {run}");
+        assert!(run.stderr.contains(expected), "{arguments:?}: {run}");
+        assert!(run.stdout.is_empty(), "{arguments:?}: {run}");
+    }
+}
