@@ -123,22 +123,32 @@ async fn code_input_is_labelled_and_keeps_what_is_typed() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn change_password_checks_every_field_before_sending_and_keeps_input() {
+/// Mounts the change-password page against an offline store and fills in e-mail, code,
+/// new password and its confirmation. Dropping the handle unmounts it.
+async fn change_password_filled(values: [&str; 4]) -> (HtmlElement, impl Sized) {
     let root = host();
     let config = parse_config(OFFLINE_CONFIG).expect("config");
-    let _app = mount_to(root.clone(), move || {
+    let app = mount_to(root.clone(), move || {
         provide_app_context(config);
         view! { <Router><ChangePassword /></Router> }
     });
     leptos::task::tick().await;
-    type_into(
-        &input_labelled(&root, "E-mail address"),
-        "John.Doe@Banks.com",
-    );
-    type_into(&input_labelled(&root, "Code from your e-mail"), "abc");
-    type_into(&input_labelled(&root, "New password"), "short");
-    type_into(&input_labelled(&root, "New password again"), "different");
+    let labels = [
+        "E-mail address",
+        "Code from your e-mail",
+        "New password",
+        "New password again",
+    ];
+    for (label, value) in labels.into_iter().zip(values) {
+        type_into(&input_labelled(&root, label), value);
+    }
+    (root, app)
+}
+
+#[wasm_bindgen_test]
+async fn change_password_checks_every_field_before_sending_and_keeps_input() {
+    let (root, _app) =
+        change_password_filled(["John.Doe@Banks.com", "abc", "short", "different"]).await;
     button(&root, "Change password").click();
     leptos::task::tick().await;
 
@@ -170,23 +180,13 @@ async fn change_password_checks_every_field_before_sending_and_keeps_input() {
 
 #[wasm_bindgen_test]
 async fn an_unreachable_store_is_explained_and_nothing_typed_is_lost() {
-    let root = host();
-    let config = parse_config(OFFLINE_CONFIG).expect("config");
-    let _app = mount_to(root.clone(), move || {
-        provide_app_context(config);
-        view! { <Router><ChangePassword /></Router> }
-    });
-    leptos::task::tick().await;
-    type_into(
-        &input_labelled(&root, "E-mail address"),
+    let (root, _app) = change_password_filled([
         "john.doe@banks.com",
-    );
-    type_into(&input_labelled(&root, "Code from your e-mail"), "LPRVJ4");
-    type_into(&input_labelled(&root, "New password"), "Blue-Harbour-42");
-    type_into(
-        &input_labelled(&root, "New password again"),
+        "LPRVJ4",
         "Blue-Harbour-42",
-    );
+        "Blue-Harbour-42",
+    ])
+    .await;
     button(&root, "Change password").click();
 
     let alert = query(&root, "[role=alert]").expect("a live region");
