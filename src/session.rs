@@ -127,12 +127,18 @@ impl Auth {
         true
     }
 
+    /// Keeps the session for the tab, then tells the shop; a listener that calls
+    /// `commerceOtp.session()` already sees it.
     fn sign_in(&self, session: Session) {
-        if let Ok(json) = serde_json::to_string(&session) {
-            platform::tab_storage_set(STORAGE_KEY, &json);
-            platform::dispatch_window_event(SIGNED_IN_EVENT, Some(&json));
+        let json = serde_json::to_string(&session).ok();
+        if let Some(json) = &json {
+            platform::tab_storage_set(STORAGE_KEY, json);
         }
+        self.pending.set(None);
         self.session.set(Some(session));
+        if let Some(json) = &json {
+            platform::dispatch_window_event(SIGNED_IN_EVENT, Some(json));
+        }
     }
 
     pub fn sign_out(&self) {

@@ -4,7 +4,7 @@ test('passwordless sign-in with the two-account user: pick an account, hand the 
   await page.addInitScript(() => {
     window.__events = [];
     for (const name of ['commerce-otp:signed-in', 'commerce-otp:signed-out']) {
-      window.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail }));
+      window.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail, seen: window.commerceOtp.session() }));
     }
   });
   await page.goto('/');
@@ -41,6 +41,8 @@ test('passwordless sign-in with the two-account user: pick an account, hand the 
   expect(handoff.events).toHaveLength(1);
   expect(handoff.events[0].name).toBe('commerce-otp:signed-in');
   expect(handoff.events[0].detail.token).toBe(handoff.session.token);
+  // A listener reading the getter during the event already sees the session.
+  expect(handoff.events[0].seen.token).toBe(handoff.session.token);
   expect(JSON.parse(handoff.stored).account_id).toBe(handoff.session.account_id);
   expect(handoff.local).toBe(0);
   expect(handoff.cookies).toBe('');
