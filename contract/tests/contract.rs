@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use axum::body::Body as AxumBody;
 use commerce_emulator::{api_router, Config, Emulator, Seed};
@@ -95,13 +96,14 @@ impl Recorder {
     }
 }
 
-/// Wraps the recorder for the app's client; each call it makes is logged as built by the app.
-struct ClientTransport<'a> {
-    recorder: &'a Recorder,
-    label: RefCell<String>,
+/// The recorder as the app's client sees it; each call it makes is logged as built by the app,
+/// under the label of the current step.
+struct ClientTransport {
+    recorder: Rc<Recorder>,
+    label: Rc<RefCell<String>>,
 }
 
-impl Transport for &'static ClientTransport<'static> {
+impl Transport for ClientTransport {
     async fn send(
         &self,
         _base: &str,
@@ -162,16 +164,17 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         client_secret: Some(CLIENT_SECRET.into()),
     };
     let emulator = Emulator::new(Seed::demo(), config)?;
-    let recorder: &'static Recorder = Box::leak(Box::new(Recorder {
+    let recorder = Rc::new(Recorder {
         router: api_router(emulator),
         log: RefCell::default(),
-    }));
-    let transport: &'static ClientTransport<'static> = Box::leak(Box::new(ClientTransport {
-        recorder,
-        label: RefCell::default(),
-    }));
+    });
+    let label = Rc::new(RefCell::new(String::new()));
+    let transport = ClientTransport {
+        recorder: Rc::clone(&recorder),
+        label: Rc::clone(&label),
+    };
     let client = CommerceClient::new(transport, "", CLIENT_ID);
-    let step = |label: &str| *transport.label.borrow_mut() = label.to_owned();
+    let step = |step: &str| *label.borrow_mut() = step.to_owned();
     let outbox = || async {
         let response = recorder
             .raw(&HttpRequest::new(Method::Get, "/__emulator/outbox".into()))
@@ -257,7 +260,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         .map(str::to_owned)
         .ok_or("no client_credentials token")?;
     let authed = |r: HttpRequest| with_bearer(r, &implicit);
-    let r = recorder;
+    let r = &recorder;
 
     r.scenario(
         "access token: unsupported grant",
