@@ -2,6 +2,8 @@
 //! (sessionStorage), and handed to the shop through `commerce-otp:*` events on `window` and
 //! `window.commerceOtp.session()`.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -73,9 +75,12 @@ impl Auth {
             platform::tab_storage_remove(STORAGE_KEY);
         }
         let auth = Self {
-            session: RwSignal::new(stored),
+            session: RwSignal::new(stored.clone()),
             pending: RwSignal::new(None),
         };
+        if let Some(session) = &stored {
+            auth.schedule_expiry(session);
+        }
         let session = auth.session;
         platform::expose_handoff(
             move || {
@@ -135,16 +140,41 @@ impl Auth {
             platform::tab_storage_set(STORAGE_KEY, json);
         }
         self.pending.set(None);
+        self.schedule_expiry(&session);
         self.session.set(Some(session));
         if let Some(json) = &json {
             platform::dispatch_window_event(SIGNED_IN_EVENT, Some(json));
         }
     }
 
+    /// Signs out when the token expires, so neither the page nor the shop keeps using a dead
+    /// token; unless another sign-in has replaced it by then.
+    fn schedule_expiry(&self, session: &Session) {
+        let Some(expires) = platform::parse_time_ms(&session.expires) else {
+            return;
+        };
+        let delay = (expires - platform::now_ms()).max(0.0);
+        // Browsers fire longer timeouts at once (the delay is a 32-bit count of milliseconds);
+        // such a session is checked when a page renders instead.
+        if delay > f64::from(i32::MAX) {
+            return;
+        }
+        let (auth, token) = (*self, session.token.clone());
+        set_timeout(
+            move || {
+                let current = auth.session.try_get_untracked().flatten();
+                if current.is_some_and(|s| s.token == token) {
+                    auth.sign_out();
+                }
+            },
+            Duration::from_millis(delay as u64),
+        );
+    }
+
     pub fn sign_out(&self) {
         platform::tab_storage_remove(STORAGE_KEY);
         self.pending.set(None);
-        if self.session.get_untracked().is_some() {
+        if self.session.try_get_untracked().flatten().is_some() {
             self.session.set(None);
             platform::dispatch_window_event(SIGNED_OUT_EVENT, None);
         }
