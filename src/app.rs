@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::commerce::web::WebTransport;
-use crate::commerce::CommerceClient;
+use crate::commerce::{CommerceClient, Purpose};
 use crate::config::{Config, ConfigError};
 use crate::pages::*;
 use crate::session::Auth;
@@ -22,8 +22,8 @@ struct ClientContext(StoredValue<Client, LocalStorage>);
 pub struct Flow {
     /// The username last typed or read from a link.
     pub username: RwSignal<String>,
-    /// A status to show on the next page, e.g. "we've sent a code".
-    pub notice: RwSignal<Option<String>>,
+    /// "We've sent a code", for the page of that code's purpose.
+    pub code_sent: RwSignal<Option<(Purpose, String)>>,
 }
 
 pub fn use_config() -> Config {
@@ -36,6 +36,19 @@ pub fn use_client() -> Client {
 
 pub fn use_flow() -> Flow {
     expect_context::<Flow>()
+}
+
+impl Flow {
+    /// The confirmation of a code sent for `purpose`, if that is the last code sent.
+    pub fn code_sent_for(&self, purpose: Purpose) -> Signal<Option<String>> {
+        let code_sent = self.code_sent;
+        Signal::derive(move || {
+            code_sent
+                .get()
+                .filter(|(p, _)| *p == purpose)
+                .map(|(_, text)| text)
+        })
+    }
 }
 
 pub fn use_auth() -> Auth {
@@ -63,7 +76,7 @@ pub fn provide_app_context(config: Config) {
     provide_context(config);
     provide_context(Flow {
         username: RwSignal::new(String::new()),
-        notice: RwSignal::new(None),
+        code_sent: RwSignal::new(None),
     });
     provide_context(Auth::restore());
 }

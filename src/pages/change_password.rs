@@ -63,7 +63,7 @@ pub fn ChangePassword() -> impl IntoView {
 
     Effect::new(move |_| match reset.value().get() {
         Some(Ok(())) => {
-            flow.notice.set(None);
+            flow.code_sent.set(None);
             navigate(
                 "/password_changed",
                 NavigateOptions {
@@ -115,7 +115,7 @@ pub fn ChangePassword() -> impl IntoView {
 
     view! {
         <Page title="Choose a new password">
-            <Notice text=flow.notice />
+            <Notice text=flow.code_sent_for(Purpose::ResetPassword) />
             <form on:submit=on_submit novalidate>
                 <UsernameOrField known=username_known lead="For" value=username error=username_error />
                 <Show

@@ -25,7 +25,8 @@ pub fn code_request(purpose: Purpose) -> CodeRequest {
                 .request_code(&ids.realm_id, &ids.profile_id, &username, purpose)
                 .await?;
             flow.username.set(username.clone());
-            flow.notice.set(Some(messages::code_sent(&username)));
+            flow.code_sent
+                .set(Some((purpose, messages::code_sent(&username))));
             Ok(())
         }
     })

@@ -55,7 +55,7 @@ pub fn Passwordless() -> impl IntoView {
 
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok((name, tokens))) => {
-            flow.notice.set(None);
+            flow.code_sent.set(None);
             go_after_sign_in(auth.complete(&name, tokens));
         }
         Some(Err(CommerceError::CodeRejected)) => code_from_link.set(false),
@@ -84,7 +84,7 @@ pub fn Passwordless() -> impl IntoView {
 
     view! {
         <Page title="Sign in with a one-time code">
-            <Notice text=flow.notice />
+            <Notice text=flow.code_sent_for(Purpose::PasswordlessAuthentication) />
             <form on:submit=on_submit novalidate>
                 <UsernameOrField known=username_known lead="Signing in as" value=username error=username_error />
                 <Show when=move || !code_from_link.get()>

@@ -123,3 +123,17 @@ test('an expired code is refused and a new one works', async ({ page, emulator }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('account-name')).toHaveText(users.john.account);
 });
+
+test("a reset code's confirmation is not shown on the sign-in page", async ({ page }) => {
+  await page.goto('/forgot_password');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
+  // Client-side navigation keeps the flow's memory.
+  await page.getByRole('banner').getByRole('link').click();
+  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await page.getByRole('link', { name: 'I already have a code' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in with a one-time code');
+  await expect(page.getByText(`Signing in as ${users.john.email}`)).toBeVisible();
+  await expect(page.getByRole('status')).toBeEmpty();
+});
