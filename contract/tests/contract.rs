@@ -655,6 +655,7 @@ fn main() {
 
     let mut trials = Vec::new();
     let validated = std::sync::Arc::new(std::sync::Mutex::new(BTreeSet::new()));
+    let requests = std::sync::Arc::new(std::sync::Mutex::new(0_usize));
     for (i, exchange) in log.into_iter().enumerate() {
         let label = format!(
             "{i:02} {} ({} {})",
@@ -663,9 +664,13 @@ fn main() {
             exchange.response.status
         );
         if exchange.built_by_app {
-            let (specs, exchange) = (specs.clone(), exchange.clone());
+            let (specs, exchange, requests) = (specs.clone(), exchange.clone(), requests.clone());
             trials.push(Trial::test(format!("request {label}"), move || {
-                check_request(&specs, &exchange).map_err(Failed::from)
+                check_request(&specs, &exchange).map_err(Failed::from)?;
+                if let Ok(mut count) = requests.lock() {
+                    *count += 1;
+                }
+                Ok(())
             }));
         }
         let (specs, validated) = (specs.clone(), validated.clone());
@@ -813,12 +818,14 @@ fn main() {
     ));
 
     let conclusion = libtest_mimic::run(&args, trials);
-    if let Ok(set) = validated.lock() {
+    if let (Ok(set), Ok(requests)) = (validated.lock(), requests.lock()) {
         let operations: BTreeSet<_> = set.iter().map(|(op, _)| op.clone()).collect();
         println!(
-            "contract: {} operations and {} (operation, status) pairs validated against the specs",
+            "contract: {} operations and {} (operation, status) pairs validated against the specs; \
+             {} requests built by the app checked",
             operations.len(),
-            set.len()
+            set.len(),
+            *requests
         );
         for (op, key) in set.iter() {
             println!("  {op} -> {key}");
