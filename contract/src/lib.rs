@@ -96,7 +96,9 @@ impl Specs {
                 continue;
             };
             for (template, item) in paths {
-                if item.get(&method).is_some() && template_matches(template, path) {
+                if item.get(&method).is_some()
+                    && template_matches(template, deviations::spec_path(file, path))
+                {
                     let method = ["get", "post", "put", "delete"]
                         .into_iter()
                         .find(|m| *m == method)?;

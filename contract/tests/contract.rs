@@ -461,6 +461,143 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     )
     .await;
 
+    // The store set-up calls `setup/` makes, answered by the emulator.
+    let admin_call = |method: Method, path: String, body: Option<Value>| {
+        let request = HttpRequest::new(method, path);
+        let request = match body {
+            Some(body) => request.json(body),
+            None => request,
+        };
+        with_bearer(request, &admin)
+    };
+    let realm = format!("/v2/authentication-realms/{REALM}");
+    r.scenario(
+        "set-up: update the settings",
+        false,
+        200,
+        admin_call(
+            Method::Put,
+            "/v2/settings/account-authentication".into(),
+            Some(json!({"data": {"type": "account_authentication_settings", "account_member_self_management": "update_only"}})),
+        ),
+    )
+    .await;
+    let profile_body = json!({"data": {"type": "password_profile", "name": "Contract profile",
+        "username_format": "email", "enable_one_time_password_token": true}});
+    let created = r
+        .scenario(
+            "set-up: create a password profile",
+            false,
+            201,
+            admin_call(
+                Method::Post,
+                format!("{realm}/password-profiles"),
+                Some(profile_body.clone()),
+            ),
+        )
+        .await;
+    let new_profile = parse(&created)["data"]["id"]
+        .as_str()
+        .unwrap_or(UNKNOWN_ID)
+        .to_owned();
+    r.scenario(
+        "set-up: update the password profile",
+        false,
+        200,
+        admin_call(
+            Method::Put,
+            format!("{realm}/password-profiles/{new_profile}"),
+            Some(profile_body),
+        ),
+    )
+    .await;
+    r.scenario(
+        "set-up: implicit token refused",
+        false,
+        403,
+        authed(
+            HttpRequest::new(Method::Post, format!("{realm}/password-profiles"))
+                .json(json!({"data": {"type": "password_profile", "name": "x"}})),
+        ),
+    )
+    .await;
+    let user = r
+        .scenario(
+            "set-up: create a user",
+            false,
+            201,
+            admin_call(
+                Method::Post,
+                format!("{realm}/user-authentication-info"),
+                Some(json!({"data": {"type": "user_authentication_info", "name": "Ann Example", "email": "ann@example.com"}})),
+            ),
+        )
+        .await;
+    let user_id = parse(&user)["data"]["id"]
+        .as_str()
+        .unwrap_or(UNKNOWN_ID)
+        .to_owned();
+    r.scenario(
+        "set-up: list users",
+        false,
+        200,
+        admin_call(
+            Method::Get,
+            format!("{realm}/user-authentication-info"),
+            None,
+        ),
+    )
+    .await;
+    r.scenario(
+        "set-up: create the user's login",
+        false,
+        201,
+        admin_call(
+            Method::Post,
+            format!("{realm}/user-authentication-info/{user_id}/user-authentication-password-profile-info"),
+            Some(json!({"data": {"type": "user_authentication_password_profile_info", "username": "ann@example.com",
+                "password": "Try-it-out-1", "password_profile_id": PROFILE}})),
+        ),
+    )
+    .await;
+    r.scenario(
+        "set-up: list integrations",
+        false,
+        200,
+        admin_call(Method::Get, "/v2/integrations".into(), None),
+    )
+    .await;
+    let webhook = json!({"data": {"type": "integration", "name": "One Time Password notification",
+        "enabled": true, "integration_type": "webhook", "observes": ["one-time-password-token-request.created"],
+        "configuration": {"url": "https://shop.example.com/otp-hook"}}});
+    let integration = r
+        .scenario(
+            "set-up: create the webhook",
+            false,
+            200,
+            admin_call(
+                Method::Post,
+                "/v2/integrations".into(),
+                Some(webhook.clone()),
+            ),
+        )
+        .await;
+    let integration_id = parse(&integration)["data"]["id"]
+        .as_str()
+        .unwrap_or(UNKNOWN_ID)
+        .to_owned();
+    r.scenario(
+        "set-up: update the webhook",
+        false,
+        200,
+        admin_call(
+            Method::Put,
+            format!("/v2/integrations/{integration_id}"),
+            Some(webhook),
+        ),
+    )
+    .await;
+
     let log = recorder.log.borrow().clone();
     Ok((log, outbox().await))
 }
