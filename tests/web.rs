@@ -2,13 +2,17 @@
 //! a shopper would, and check what the shopper sees. Elements are found by their labels.
 #![cfg(target_arch = "wasm32")]
 
-use commerce_otp::app::{provide_app_context, Root};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use commerce_otp::app::{provide_app_context, use_auth, Root};
 use commerce_otp::commerce::http::Transport;
 use commerce_otp::commerce::web::WebTransport;
-use commerce_otp::commerce::CommerceError;
+use commerce_otp::commerce::{AccountToken, AccountTokens, CommerceError};
 use commerce_otp::components::{CodeInput, ErrorMessage};
 use commerce_otp::config::parse_config;
-use commerce_otp::pages::{ChangePassword, Start};
+use commerce_otp::pages::{Account, ChangePassword, ChooseAccount, Start};
+use commerce_otp::session::{Auth, Next};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -262,4 +266,98 @@ async fn a_bad_config_shows_a_page_that_lists_every_problem() {
     );
     let problems = root.query_selector_all(".problems li").expect("list");
     assert_eq!(problems.length(), 4, "{shown}");
+}
+
+fn tokens(accounts: &[(&str, &str)]) -> AccountTokens {
+    AccountTokens {
+        member_id: "c825bd75-c12a-4918-ad46-11ffbe3ad616".into(),
+        accounts: accounts
+            .iter()
+            .map(|(id, name)| AccountToken {
+                account_id: (*id).into(),
+                account_name: (*name).into(),
+                token: format!("header.{id}.signature"),
+                expires: "2999-01-01T00:00:00.000Z".into(),
+            })
+            .collect(),
+    }
+}
+
+/// Mounts `page` with the app's context; returns the `Auth` it uses.
+fn mount_page<V: IntoView + 'static>(page: fn() -> V) -> (HtmlElement, Auth, impl Sized) {
+    let root = host();
+    let config = parse_config(OFFLINE_CONFIG).expect("config");
+    let slot = Rc::new(Cell::new(None));
+    let out = Rc::clone(&slot);
+    let app = mount_to(root.clone(), move || {
+        provide_app_context(config);
+        out.set(Some(use_auth()));
+        view! { <Router>{page()}</Router> }
+    });
+    (root, slot.get().expect("auth provided"), app)
+}
+
+#[wasm_bindgen_test]
+async fn a_member_of_several_accounts_picks_one() {
+    let (root, auth, _app) = mount_page(|| view! { <ChooseAccount /> });
+    let next = auth.complete(
+        "jane.smith@example.com",
+        tokens(&[("a1", "Personal Account"), ("a2", "Banks Garden Supplies")]),
+    );
+    assert_eq!(next, Next::ChooseAccount);
+    leptos::task::tick().await;
+    button(&root, "Personal Account");
+    button(&root, "Banks Garden Supplies").click();
+    leptos::task::tick().await;
+    let session = auth.session.get_untracked().expect("signed in");
+    assert_eq!(
+        (session.account_id.as_str(), session.token.as_str()),
+        ("a2", "header.a2.signature")
+    );
+    assert!(
+        auth.pending.get_untracked().is_none(),
+        "the other tokens are dropped"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_signed_in_page_shows_the_account_and_signs_out() {
+    let (root, auth, _app) = mount_page(|| view! { <Account /> });
+    assert_eq!(
+        auth.complete("john.doe@banks.com", tokens(&[("a1", "Personal Account")])),
+        Next::SignedIn
+    );
+    leptos::task::tick().await;
+    let shown = text(&root);
+    assert!(
+        shown.contains("Personal Account") && shown.contains("Signed in until"),
+        "{shown}"
+    );
+    let storage = window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .expect("sessionStorage");
+    assert!(storage
+        .get_item("commerce-otp.session")
+        .ok()
+        .flatten()
+        .is_some());
+    assert_eq!(
+        window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .map(|s| s.length().unwrap_or(0)),
+        Some(0)
+    );
+
+    button(&root, "Sign out").click();
+    leptos::task::tick().await;
+    assert!(text(&root).contains("You're not signed in"));
+    assert!(storage
+        .get_item("commerce-otp.session")
+        .ok()
+        .flatten()
+        .is_none());
 }
