@@ -133,8 +133,9 @@ pub async fn load() -> Result<Config, ConfigError> {
     let unreachable = |detail: String| ConfigError {
         problems: vec![format!("config.json could not be loaded: {detail}.")],
     };
+    // A plain GET, so it matches the `<link rel="preload">` in index.html; freshness is the
+    // host's `Cache-Control` (the README asks for `no-cache`).
     let response = gloo_net::http::Request::get("config.json")
-        .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
         .map_err(|_| unreachable("the network request failed".into()))?;
