@@ -26,7 +26,8 @@ use axum::Router;
 use std::time::{Duration, Instant};
 use tower_http::cors::{Any, CorsLayer};
 
-/// The API origin. Layers, outermost first: request log, CORS, faults, routes.
+/// The API origin. Layers, outermost first: CORS, faults, routes. The binary adds the request
+/// log (`log_request`); tests that use the router in-process stay quiet.
 pub fn api_router(emu: Shared) -> Router {
     api::routes()
         .merge(control::routes())
@@ -37,9 +38,6 @@ pub fn api_router(emu: Shared) -> Router {
             control::inject_faults,
         ))
         .layer(cors())
-        .layer(middleware::from_fn(|req, next| {
-            log_request("api", req, next)
-        }))
         .with_state(emu)
 }
 

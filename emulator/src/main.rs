@@ -103,7 +103,9 @@ async fn run(cli: Cli) -> Result<(), String> {
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut servers = Vec::new();
-    let api = api_router(emu.clone());
+    let api = api_router(emu.clone()).layer(middleware::from_fn(|req, next| {
+        log_request("api", req, next)
+    }));
     servers.push(tokio::spawn(serve(api_listener, api, stop_rx.clone())));
     if let Some((dir, (listener, _))) = app {
         let router = app_host::app_router(dir, app_host::config_json(&emu, &api_url)).layer(
