@@ -12,7 +12,11 @@ pub fn ErrorMessage(
     /// Offered as "Send a new code" when the code did not work.
     #[prop(optional)]
     on_new_code: Option<Callback<()>>,
+    /// Whether that button can be pressed now (a code was not just sent).
+    #[prop(optional, into)]
+    new_code_ready: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let ready = move || new_code_ready.is_none_or(|r| r.get());
     view! {
         <div class="alert-region" role="alert">
             {move || {
@@ -25,8 +29,13 @@ pub fn ErrorMessage(
                         .flatten()
                         .map(|cb| {
                             view! {
-                                <button type="button" class="secondary" on:click=move |_| cb.run(())>
-                                    "Send a new code"
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| cb.run(())
+                                    disabled=move || !ready()
+                                >
+                                    {move || if ready() { "Send a new code" } else { "New code sent" }}
                                 </button>
                             }
                         });

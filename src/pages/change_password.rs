@@ -142,7 +142,7 @@ pub fn ChangePassword() -> impl IntoView {
                     autocomplete="new-password"
                 />
                 <ShowPasswords show=show label="Show passwords" />
-                <ErrorMessage error=error on_new_code=new_code.send />
+                <ErrorMessage error=error on_new_code=new_code.send new_code_ready=new_code.ready />
                 <SubmitButton label="Change password" busy_label="Changing password…" busy=reset.pending() />
             </form>
             <p class="aside">

@@ -1,6 +1,8 @@
 //! Asking Commerce to e-mail a code: from the request pages, and as "Send a new code" on the
 //! pages that take a code.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::check_fields;
@@ -32,12 +34,18 @@ pub fn code_request(purpose: Purpose) -> CodeRequest {
     })
 }
 
+/// After a new code is sent, asking for another waits this long: each request replaces the
+/// code, and a second e-mail racing the first only leaves the shopper with a dead code.
+const REST_AFTER_SENDING: Duration = Duration::from_secs(30);
+
 /// "Send a new code" on a page that takes a code.
 #[derive(Clone, Copy)]
 pub struct NewCode {
     pub request: CodeRequest,
     /// Run by the error message's button and the page's link.
     pub send: Callback<()>,
+    /// Whether asking for another code is possible now (not sending, not just sent).
+    pub ready: Signal<bool>,
 }
 
 impl NewCode {
@@ -53,24 +61,36 @@ impl NewCode {
         on_sent: impl Fn() + 'static,
     ) -> Self {
         let request = code_request(purpose);
+        let resting = RwSignal::new(false);
         Effect::new(move |_| {
             if let Some(Ok(())) = request.value().get() {
                 code.set(String::new());
                 from_link.set(false);
                 on_sent();
+                resting.set(true);
+                set_timeout(move || resting.set(false), REST_AFTER_SENDING);
             }
         });
-        let send = Callback::new(
-            move |()| match validate::username(&username.get_untracked()) {
+        let pending = request.pending();
+        let ready = Signal::derive(move || !pending.get() && !resting.get());
+        let send = Callback::new(move |()| {
+            if !ready.get_untracked() {
+                return;
+            }
+            match validate::username(&username.get_untracked()) {
                 Ok(name) => {
                     request.dispatch((name, ids.clone()));
                 }
                 Err(error) => {
                     check_fields(&[("username", username_error, Some(error))]);
                 }
-            },
-        );
-        Self { request, send }
+            }
+        });
+        Self {
+            request,
+            send,
+            ready,
+        }
     }
 
     pub fn error(&self) -> Option<CommerceError> {
@@ -82,9 +102,14 @@ impl NewCode {
 #[component]
 pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
     let pending = new_code.request.pending();
+    let label = move || match (pending.get(), new_code.ready.get()) {
+        (true, _) => "Sending a new code…",
+        (false, false) => "New code sent: check your e-mail",
+        (false, true) => "Send me a new code",
+    };
     view! {
-        <button type="button" class="link" on:click=move |_| new_code.send.run(()) disabled=move || pending.get()>
-            {move || if pending.get() { "Sending a new code…" } else { "Send me a new code" }}
+        <button type="button" class="link" on:click=move |_| new_code.send.run(()) disabled=move || !new_code.ready.get()>
+            {label}
         </button>
     }
 }

@@ -90,7 +90,7 @@ pub fn Passwordless() -> impl IntoView {
                 <Show when=move || !code_from_link.get()>
                     <CodeInput value=code error=code_error />
                 </Show>
-                <ErrorMessage error=error on_new_code=new_code.send />
+                <ErrorMessage error=error on_new_code=new_code.send new_code_ready=new_code.ready />
                 <Show
                     when=move || code_from_link.get()
                     fallback=move || view! { <SubmitButton label="Sign in" busy_label="Signing in…" busy=busy /> }

@@ -101,6 +101,8 @@ test('a wrong code keeps what was typed and offers a new code', async ({ page, e
   await alert.getByRole('button', { name: 'Send a new code' }).click();
   await expect.poll(async () => (await emulator.outbox()).length).toBe(before + 1);
   await expect(page.getByRole('alert')).toBeEmpty();
+  // Asking again at once would only replace the code on its way: it waits a moment.
+  await expect(page.getByRole('button', { name: 'New code sent: check your e-mail' })).toBeDisabled();
   const mail = await emulator.lastMailTo(users.john.email);
   await page.getByLabel('Code from your e-mail').fill(mail.event.payload.one_time_password_token);
   await page.getByRole('button', { name: 'Change password' }).click();
