@@ -3,6 +3,9 @@
 
 use serde::Deserialize;
 
+use crate::commerce::ids::is_valid_id;
+use crate::commerce::{PasswordProfileId, Purpose, RealmId};
+
 /// Where the app talks to when `config.json` names no `api_base`: the local emulator's
 /// default address (see `scripts/demo`).
 pub const DEFAULT_API_BASE: &str = "http://127.0.0.1:8787";
@@ -13,10 +16,10 @@ pub struct Config {
     pub client_id: String,
     /// Without a trailing slash, e.g. `https://useast.api.elasticpath.com`.
     pub api_base: String,
-    pub realm_id: String,
-    pub password_profile_id: String,
-    pub offer_reset: bool,
-    pub offer_passwordless: bool,
+    pub realm_id: RealmId,
+    pub password_profile_id: PasswordProfileId,
+    /// The flows offered, at least one, each once, in the order `config.json` gives.
+    pub flows: Vec<Purpose>,
     /// Shown in headings and the page title; optional.
     pub store_name: Option<String>,
 }
@@ -39,11 +42,11 @@ pub struct ConfigError {
     pub problems: Vec<String>,
 }
 
-/// A Commerce id as it may appear in a path: UUID-like, never `.`/`..` or a separator.
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        && id.bytes().any(|b| b.is_ascii_alphanumeric())
+impl Config {
+    /// Whether the shop offers the flow of `purpose`.
+    pub fn offers(&self, purpose: Purpose) -> bool {
+        self.flows.contains(&purpose)
+    }
 }
 
 fn is_loopback(url: &str) -> bool {
@@ -87,24 +90,23 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         );
     }
 
-    let flows = raw.flows.unwrap_or_else(|| {
-        vec![
-            "reset_password".into(),
-            "passwordless_authentication".into(),
-        ]
+    let names = raw.flows.unwrap_or_else(|| {
+        Purpose::ALL
+            .iter()
+            .map(|purpose| purpose.as_str().to_owned())
+            .collect()
     });
-    let mut offer_reset = false;
-    let mut offer_passwordless = false;
-    for flow in &flows {
-        match flow.as_str() {
-            "reset_password" => offer_reset = true,
-            "passwordless_authentication" => offer_passwordless = true,
-            other => problems.push(format!(
-                "`flows` has \"{other}\"; use \"reset_password\" and/or \"passwordless_authentication\"."
+    let mut flows = Vec::new();
+    for name in &names {
+        match Purpose::ALL.into_iter().find(|p| p.as_str() == name) {
+            Some(purpose) if !flows.contains(&purpose) => flows.push(purpose),
+            Some(_) => {}
+            None => problems.push(format!(
+                "`flows` has \"{name}\"; use \"reset_password\" and/or \"passwordless_authentication\"."
             )),
         }
     }
-    if flows.is_empty() {
+    if names.is_empty() {
         problems.push(
             "`flows` is empty: offer at least one of reset_password, passwordless_authentication."
                 .into(),
@@ -117,10 +119,9 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     Ok(Config {
         client_id,
         api_base,
-        realm_id,
-        password_profile_id,
-        offer_reset,
-        offer_passwordless,
+        realm_id: RealmId::new(realm_id),
+        password_profile_id: PasswordProfileId::new(password_profile_id),
+        flows,
         store_name: raw
             .store_name
             .map(|s| s.trim().to_owned())
@@ -164,7 +165,7 @@ mod tests {
     fn a_complete_config() {
         let c = parse_config(GOOD).unwrap();
         assert_eq!(c.api_base, "https://useast.api.elasticpath.com");
-        assert!(c.offer_reset && !c.offer_passwordless);
+        assert!(c.offers(Purpose::ResetPassword) && !c.offers(Purpose::PasswordlessAuthentication));
         assert_eq!(c.store_name, None);
     }
 
@@ -175,7 +176,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.api_base, DEFAULT_API_BASE);
-        assert!(c.offer_reset && c.offer_passwordless);
+        assert!(c.offers(Purpose::ResetPassword) && c.offers(Purpose::PasswordlessAuthentication));
     }
 
     #[test]
@@ -189,14 +190,6 @@ mod tests {
     fn typos_and_bad_json_are_explained() {
         assert!(parse_config(r#"{"clientid":"x"}"#).unwrap_err().problems[0].contains("clientid"));
         assert!(parse_config("<html>").is_err());
-    }
-
-    #[test]
-    fn ids() {
-        assert!(is_valid_id("3418c54e-d768-42c1-a9db-d7afd2a18452"));
-        for bad in ["", "..", "-", "a/b", "a?b", "a%2F"] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
     }
 
     #[test]

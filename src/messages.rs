@@ -12,8 +12,6 @@ pub enum Remedy {
     TryAgain,
     /// Nothing the shopper can do; the store must fix its set-up.
     ContactStore,
-    /// Sign in again.
-    SignInAgain,
     /// Correct what was typed.
     FixInput,
 }
@@ -134,7 +132,7 @@ mod tests {
     #[test]
     fn server_details_do_not_reach_the_shopper() {
         let e = explain(&CommerceError::Unexpected {
-            status: 418,
+            status: crate::commerce::http::StatusCode::IM_A_TEAPOT,
             detail: Some("internal trace".into()),
         });
         assert!(!e.text.contains("trace"));

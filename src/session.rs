@@ -7,31 +7,34 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::commerce::{AccountToken, AccountTokens};
+use crate::commerce::{AccountManagementToken, AccountMemberId, AccountToken, AccountTokens};
 use crate::platform;
 
+/// The sessionStorage key of this tab's session (JSON of [`Session`]).
 const STORAGE_KEY: &str = "commerce-otp.session";
+/// Dispatched on `window` after a sign-in, with the [`Session`] as `detail`.
 pub const SIGNED_IN_EVENT: &str = "commerce-otp:signed-in";
+/// Dispatched on `window` after a sign-out, by the shopper or at expiry; no `detail`.
 pub const SIGNED_OUT_EVENT: &str = "commerce-otp:signed-out";
 
 /// What the shop receives; the field names are the documented interface (README).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Session {
     pub username: String,
-    pub account_member_id: String,
+    pub account_member_id: AccountMemberId,
     pub account_id: String,
     pub account_name: String,
     /// The `EP-Account-Management-Authentication-Token` value.
-    pub token: String,
+    pub token: AccountManagementToken,
     /// ISO-8601.
     pub expires: String,
 }
 
 impl Session {
-    fn new(username: &str, member_id: &str, account: &AccountToken) -> Self {
+    fn new(username: &str, member_id: &AccountMemberId, account: &AccountToken) -> Self {
         Self {
             username: username.to_owned(),
-            account_member_id: member_id.to_owned(),
+            account_member_id: member_id.clone(),
             account_id: account.account_id.clone(),
             account_name: account.account_name.clone(),
             token: account.token.clone(),
@@ -59,13 +62,25 @@ pub enum Next {
     ChooseAccount,
 }
 
+/// The signed-in shopper of this tab. Every sign-in and sign-out goes through its methods,
+/// which keep sessionStorage, the expiry timer and the shop's events in step.
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub session: RwSignal<Option<Session>>,
-    pub pending: RwSignal<Option<PendingChoice>>,
+    session: RwSignal<Option<Session>>,
+    pending: RwSignal<Option<PendingChoice>>,
 }
 
 impl Auth {
+    /// The current session, `None` when signed out.
+    pub fn session(&self) -> ReadSignal<Option<Session>> {
+        self.session.read_only()
+    }
+
+    /// A sign-in waiting for the shopper to pick one of several accounts.
+    pub fn pending_choice(&self) -> ReadSignal<Option<PendingChoice>> {
+        self.pending.read_only()
+    }
+
     /// Restores this tab's session, unless it has expired.
     pub fn restore() -> Self {
         let stored = platform::tab_storage_get(STORAGE_KEY)
@@ -171,6 +186,7 @@ impl Auth {
         );
     }
 
+    /// Forgets the session and any pending choice; tells the shop when a session ended.
     pub fn sign_out(&self) {
         platform::tab_storage_remove(STORAGE_KEY);
         self.pending.set(None);

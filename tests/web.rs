@@ -5,12 +5,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use commerce_otp::app::{provide_app_context, use_auth, Root};
+use commerce_otp::app::Root;
 use commerce_otp::commerce::http::Transport;
 use commerce_otp::commerce::web::WebTransport;
-use commerce_otp::commerce::{AccountToken, AccountTokens, CommerceError};
+use commerce_otp::commerce::{
+    AccountManagementToken, AccountMemberId, AccountToken, AccountTokens, CommerceError, Purpose,
+};
 use commerce_otp::components::{CodeInput, ErrorMessage};
 use commerce_otp::config::parse_config;
+use commerce_otp::context::{provide_app_context, use_auth};
+use commerce_otp::hooks::NewCode;
 use commerce_otp::pages::{Account, ChangePassword, ChooseAccount, Start};
 use commerce_otp::session::{Auth, Next};
 use leptos::mount::mount_to;
@@ -219,7 +223,12 @@ async fn a_rejected_code_offers_a_new_one() {
     let asked = RwSignal::new(0);
     let error = RwSignal::new(Some(CommerceError::CodeRejected));
     let _app = mount_to(root.clone(), move || {
-        view! { <ErrorMessage error=error on_new_code=Callback::new(move |()| asked.update(|n| *n += 1)) /> }
+        let new_code = NewCode {
+            send: Callback::new(move |()| asked.update(|n| *n += 1)),
+            ready: Signal::stored(true),
+            sending: Signal::stored(false),
+        };
+        view! { <ErrorMessage error=error new_code=new_code /> }
     });
     leptos::task::tick().await;
     assert!(text(&root).contains("That code didn't work"));
@@ -242,7 +251,7 @@ async fn the_start_page_offers_only_the_configured_flows() {
         &OFFLINE_CONFIG.replace("\"test\",", "\"test\",\"flows\":[\"reset_password\"],"),
     )
     .expect("config");
-    assert!(!config.offer_passwordless);
+    assert!(!config.offers(Purpose::PasswordlessAuthentication));
     let _app = mount_to(root.clone(), move || {
         provide_app_context(config);
         view! { <Router><Start /></Router> }
@@ -270,13 +279,13 @@ async fn a_bad_config_shows_a_page_that_lists_every_problem() {
 
 fn tokens(accounts: &[(&str, &str)]) -> AccountTokens {
     AccountTokens {
-        member_id: "c825bd75-c12a-4918-ad46-11ffbe3ad616".into(),
+        member_id: AccountMemberId::new("c825bd75-c12a-4918-ad46-11ffbe3ad616"),
         accounts: accounts
             .iter()
             .map(|(id, name)| AccountToken {
                 account_id: (*id).into(),
                 account_name: (*name).into(),
-                token: format!("header.{id}.signature"),
+                token: AccountManagementToken::new(format!("header.{id}.signature")),
                 expires: "2999-01-01T00:00:00.000Z".into(),
             })
             .collect(),
@@ -309,13 +318,13 @@ async fn a_member_of_several_accounts_picks_one() {
     button(&root, "Personal Account");
     button(&root, "Banks Garden Supplies").click();
     leptos::task::tick().await;
-    let session = auth.session.get_untracked().expect("signed in");
+    let session = auth.session().get_untracked().expect("signed in");
     assert_eq!(
         (session.account_id.as_str(), session.token.as_str()),
         ("a2", "header.a2.signature")
     );
     assert!(
-        auth.pending.get_untracked().is_none(),
+        auth.pending_choice().get_untracked().is_none(),
         "the other tokens are dropped"
     );
 }

@@ -12,7 +12,10 @@ use axum::body::Body as AxumBody;
 use commerce_emulator::{api_router, Config, Emulator, Seed};
 use commerce_otp::commerce::client::CommerceClient;
 use commerce_otp::commerce::error::CommerceError;
-use commerce_otp::commerce::http::{Body, HttpRequest, HttpResponse, Method, Transport};
+use commerce_otp::commerce::http::{Body, HttpRequest, HttpResponse, Method, StatusCode, Transport};
+use commerce_otp::commerce::{
+    AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId, RealmId,
+};
 use commerce_otp::commerce::requests::{self, PasswordUpdate, Purpose, AM_TOKEN_HEADER};
 use commerce_otp_contract::deviations::{self, Envelope};
 use commerce_otp_contract::{
@@ -27,6 +30,14 @@ const CLIENT_SECRET: &str = "contract-test-secret";
 const REALM: &str = "3418c54e-d768-42c1-a9db-d7afd2a18452";
 const PROFILE: &str = "9a44bb7e-e377-4382-b36e-c8030aad1c2d";
 const LEGACY_PROFILE: &str = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+fn realm() -> RealmId {
+    RealmId::new(REALM)
+}
+
+fn profile() -> PasswordProfileId {
+    PasswordProfileId::new(PROFILE)
+}
 const UNKNOWN_ID: &str = "00000000-0000-4000-8000-000000000000";
 const JOHN: &str = "john.doe@banks.com";
 const JANE: &str = "jane.smith@example.com";
@@ -61,12 +72,12 @@ impl Recorder {
         let body = request.body.as_ref().map(Body::to_text).unwrap_or_default();
         let Ok(http_request) = builder.body(AxumBody::from(body)) else {
             return HttpResponse {
-                status: 0,
+                status: StatusCode::INTERNAL_SERVER_ERROR,
                 body: "unbuildable request".into(),
             };
         };
         let Ok(response) = self.router.clone().oneshot(http_request).await;
-        let status = response.status().as_u16();
+        let status = response.status();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap_or_default();
@@ -113,7 +124,7 @@ impl Transport for ClientTransport {
         self.recorder.log.borrow_mut().push(Exchange {
             label: self.label.borrow().clone(),
             built_by_app: true,
-            expected_status: response.status,
+            expected_status: response.status.as_u16(),
             request: request.clone(),
             response: response.clone(),
         });
@@ -177,7 +188,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     let step = |step: &str| *label.borrow_mut() = step.to_owned();
     let outbox = || async {
         let response = recorder
-            .raw(&HttpRequest::new(Method::Get, "/__emulator/outbox".into()))
+            .raw(&HttpRequest::new(Method::GET, "/__emulator/outbox".into()))
             .await;
         parse(&response)
     };
@@ -196,12 +207,12 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     // The flows, through the app's own client.
     step("reset: request a code");
     client
-        .request_code(REALM, PROFILE, JOHN, Purpose::ResetPassword)
+        .request_code(&realm(), &profile(), JOHN, Purpose::ResetPassword)
         .await
         .map_err(err("request code"))?;
     step("passwordless: request a code");
     client
-        .request_code(REALM, PROFILE, JANE, Purpose::PasswordlessAuthentication)
+        .request_code(&realm(), &profile(), JANE, Purpose::PasswordlessAuthentication)
         .await
         .map_err(err("request code"))?;
     let mails = outbox().await;
@@ -209,21 +220,22 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     let jane_code = last_code(&mails, JANE)?;
     step("reset: exchange the code");
     let john = client
-        .exchange_code(PROFILE, JOHN, &john_code)
+        .exchange_code(&profile(), JOHN, &john_code)
         .await
         .map_err(err("exchange"))?;
     let john_token = john.accounts[0].token.clone();
     step("reset: find the password profile info");
     let info = client
-        .find_password_profile_info(REALM, &john.member_id, PROFILE, &john_token)
+        .find_password_profile_info(&realm(), &john.member_id, &profile(), &john_token)
         .await
         .map_err(err("find info"))?;
     step("reset: set the new password");
+    let (realm_id, profile_id) = (realm(), profile());
     let update = PasswordUpdate {
-        realm_id: REALM,
+        realm_id: &realm_id,
         member_id: &john.member_id,
         info_id: &info,
-        profile_id: PROFILE,
+        profile_id: &profile_id,
         username: JOHN,
         password: NEW_PASSWORD,
     };
@@ -233,12 +245,12 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         .map_err(err("update"))?;
     step("sign in with the new password");
     client
-        .sign_in(PROFILE, JOHN, NEW_PASSWORD)
+        .sign_in(&profile(), JOHN, NEW_PASSWORD)
         .await
         .map_err(err("sign in"))?;
     step("passwordless: exchange the code (two accounts)");
     let jane = client
-        .exchange_code(PROFILE, JANE, &jane_code)
+        .exchange_code(&profile(), JANE, &jane_code)
         .await
         .map_err(err("exchange"))?;
 
@@ -250,7 +262,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     let admin = parse(
         &recorder
             .raw(
-                &HttpRequest::new(Method::Post, "/oauth/access_token".into()).form(format!(
+                &HttpRequest::new(Method::POST, "/oauth/access_token".into()).form(format!(
                     "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}"
                 )),
             )
@@ -266,7 +278,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         "access token: unsupported grant",
         false,
         400,
-        HttpRequest::new(Method::Post, "/oauth/access_token".into())
+        HttpRequest::new(Method::POST, "/oauth/access_token".into())
             .form(format!("grant_type=password&client_id={CLIENT_ID}")),
     )
     .await;
@@ -278,14 +290,14 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     )
     .await;
 
-    let otp = requests::request_code(REALM, PROFILE, JOHN, Purpose::ResetPassword);
+    let otp = requests::request_code(&realm(), &profile(), JOHN, Purpose::ResetPassword);
     r.scenario(
         "code request: unknown username looks sent",
         true,
         202,
         authed(requests::request_code(
-            REALM,
-            PROFILE,
+            &realm(),
+            &profile(),
             "nobody@example.com",
             Purpose::ResetPassword,
         )),
@@ -307,8 +319,8 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         true,
         404,
         authed(requests::request_code(
-            REALM,
-            UNKNOWN_ID,
+            &realm(),
+            &PasswordProfileId::new(UNKNOWN_ID),
             JOHN,
             Purpose::ResetPassword,
         )),
@@ -318,14 +330,14 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         "after a 404: the password profile exists",
         true,
         200,
-        authed(requests::password_profile(REALM, PROFILE)),
+        authed(requests::password_profile(&realm(), &profile())),
     )
     .await;
     r.scenario(
         "after a 404: the password profile does not",
         true,
         404,
-        authed(requests::password_profile(REALM, UNKNOWN_ID)),
+        authed(requests::password_profile(&realm(), &PasswordProfileId::new(UNKNOWN_ID))),
     )
     .await;
     r.scenario(
@@ -333,15 +345,15 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         true,
         422,
         authed(requests::request_code(
-            REALM,
-            LEGACY_PROFILE,
+            &realm(),
+            &PasswordProfileId::new(LEGACY_PROFILE),
             JOHN,
             Purpose::ResetPassword,
         )),
     )
     .await;
 
-    let exchange = requests::exchange_code(PROFILE, JOHN, "zzzzzz");
+    let exchange = requests::exchange_code(&profile(), JOHN, "zzzzzz");
     let mut missing_code = json_body(&exchange);
     if let Some(data) = missing_code["data"].as_object_mut() {
         data.remove("one_time_password_token");
@@ -359,7 +371,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         "sign in: wrong password",
         true,
         401,
-        authed(requests::password_sign_in(PROFILE, JOHN, "Password-123")),
+        authed(requests::password_sign_in(&profile(), JOHN, "Password-123")),
     )
     .await;
 
@@ -369,7 +381,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         true,
         403,
         authed(requests::list_password_profile_infos(
-            REALM,
+            &realm(),
             &john.member_id,
             &jane_token,
         )),
@@ -380,7 +392,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         true,
         404,
         authed(requests::list_password_profile_infos(
-            UNKNOWN_ID,
+            &RealmId::new(UNKNOWN_ID),
             &john.member_id,
             &john_token,
         )),
@@ -416,8 +428,9 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         authed(requests::update_password(&update, &jane_token)),
     )
     .await;
+    let unknown_info_id = PasswordProfileInfoId::new(UNKNOWN_ID);
     let unknown_info = PasswordUpdate {
-        info_id: UNKNOWN_ID,
+        info_id: &unknown_info_id,
         ..update.clone()
     };
     r.scenario(
@@ -429,7 +442,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     .await;
 
     // Store set-up reads (for the realm id), not made by the browser app.
-    let settings = HttpRequest::new(Method::Get, "/v2/settings/account-authentication".into());
+    let settings = HttpRequest::new(Method::GET, "/v2/settings/account-authentication".into());
     r.scenario(
         "settings: client_credentials",
         false,
@@ -445,7 +458,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
     )
     .await;
     let profiles = HttpRequest::new(
-        Method::Get,
+        Method::GET,
         format!("/v2/authentication-realms/{REALM}/password-profiles"),
     );
     r.scenario("password profiles: list", false, 200, authed(profiles))
@@ -455,7 +468,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         404,
         authed(HttpRequest::new(
-            Method::Get,
+            Method::GET,
             format!("/v2/authentication-realms/{UNKNOWN_ID}/password-profiles"),
         )),
     )
@@ -476,7 +489,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         200,
         admin_call(
-            Method::Put,
+            Method::PUT,
             "/v2/settings/account-authentication".into(),
             Some(json!({"data": {"type": "account_authentication_settings", "account_member_self_management": "update_only"}})),
         ),
@@ -490,7 +503,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
             false,
             201,
             admin_call(
-                Method::Post,
+                Method::POST,
                 format!("{realm}/password-profiles"),
                 Some(profile_body.clone()),
             ),
@@ -505,7 +518,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         200,
         admin_call(
-            Method::Put,
+            Method::PUT,
             format!("{realm}/password-profiles/{new_profile}"),
             Some(profile_body),
         ),
@@ -516,7 +529,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         403,
         authed(
-            HttpRequest::new(Method::Post, format!("{realm}/password-profiles"))
+            HttpRequest::new(Method::POST, format!("{realm}/password-profiles"))
                 .json(json!({"data": {"type": "password_profile", "name": "x"}})),
         ),
     )
@@ -527,7 +540,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
             false,
             201,
             admin_call(
-                Method::Post,
+                Method::POST,
                 format!("{realm}/user-authentication-info"),
                 Some(json!({"data": {"type": "user_authentication_info", "name": "Ann Example", "email": "ann@example.com"}})),
             ),
@@ -542,7 +555,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         200,
         admin_call(
-            Method::Get,
+            Method::GET,
             format!("{realm}/user-authentication-info"),
             None,
         ),
@@ -553,7 +566,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         201,
         admin_call(
-            Method::Post,
+            Method::POST,
             format!("{realm}/user-authentication-info/{user_id}/user-authentication-password-profile-info"),
             Some(json!({"data": {"type": "user_authentication_password_profile_info", "username": "ann@example.com",
                 "password": "Try-it-out-1", "password_profile_id": PROFILE}})),
@@ -564,7 +577,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         "set-up: list integrations",
         false,
         200,
-        admin_call(Method::Get, "/v2/integrations".into(), None),
+        admin_call(Method::GET, "/v2/integrations".into(), None),
     )
     .await;
     let webhook = json!({"data": {"type": "integration", "name": "One Time Password notification",
@@ -576,7 +589,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
             false,
             200,
             admin_call(
-                Method::Post,
+                Method::POST,
                 "/v2/integrations".into(),
                 Some(webhook.clone()),
             ),
@@ -591,7 +604,7 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         false,
         200,
         admin_call(
-            Method::Put,
+            Method::PUT,
             format!("/v2/integrations/{integration_id}"),
             Some(webhook),
         ),
@@ -690,7 +703,7 @@ fn check_request(specs: &Specs, exchange: &Exchange) -> Result<(), String> {
 /// "default" or the fallback error schema).
 fn check_response(specs: &Specs, exchange: &Exchange) -> Result<(OperationId, String), String> {
     let (request, response) = (&exchange.request, &exchange.response);
-    if response.status != exchange.expected_status {
+    if response.status.as_u16() != exchange.expected_status {
         return Err(format!(
             "expected {}, got {}: {}",
             exchange.expected_status, response.status, response.body
@@ -709,7 +722,7 @@ fn check_response(specs: &Specs, exchange: &Exchange) -> Result<(OperationId, St
         serde_json::from_str(&response.body)
             .map_err(|e| format!("not JSON ({e}): {}", response.body))?
     };
-    let entry = specs.response_entry(&op, response.status);
+    let entry = specs.response_entry(&op, response.status.as_u16());
     match entry {
         Some((key, _)) => match specs.response_schema_pointer(&op, &key) {
             Some(pointer) => {
@@ -718,7 +731,7 @@ fn check_response(specs: &Specs, exchange: &Exchange) -> Result<(OperationId, St
                     &op,
                     &pointer,
                     &body,
-                    envelope(&op, false, response.status),
+                    envelope(&op, false, response.status.as_u16()),
                 )?;
                 Ok((op, key))
             }
@@ -741,8 +754,9 @@ fn check_response(specs: &Specs, exchange: &Exchange) -> Result<(OperationId, St
     }
 }
 
-/// Every key of the reference example is in the emulator's event, with a value of the same
-/// JSON type; keys the reference does not show are reported.
+/// Every key of the reference example (the OTP guide's event, `fixtures/otp-event.reference.json`;
+/// `docs/commerce-api.md` §7.1) is in the emulator's event, with a value of the same JSON type;
+/// keys the reference does not show are reported.
 fn same_shape(path: &str, reference: &Value, actual: &Value, problems: &mut Vec<String>) {
     match (reference, actual) {
         (Value::Object(r), Value::Object(a)) => {
@@ -852,13 +866,13 @@ fn main() {
     // The checks have teeth: requests and bodies that break the spec are refused.
     let broken: Vec<(&str, HttpRequest)> = vec![
         ("a hyphenated OTP request type", {
-            let r = requests::request_code(REALM, PROFILE, JOHN, Purpose::ResetPassword);
+            let r = requests::request_code(&realm(), &profile(), JOHN, Purpose::ResetPassword);
             let mut body = json_body(&r);
             body["data"]["type"] = json!("one-time-password-token-request");
             with_bearer(with_json(r, body), "t")
         }),
         ("a passwordless exchange without the code", {
-            let r = requests::exchange_code(PROFILE, JOHN, "abc123");
+            let r = requests::exchange_code(&profile(), JOHN, "abc123");
             let mut body = json_body(&r);
             if let Some(data) = body["data"].as_object_mut() {
                 data.remove("one_time_password_token");
@@ -866,15 +880,21 @@ fn main() {
             with_bearer(with_json(r, body), "t")
         }),
         ("a password update without its type", {
+            let ids = (
+                realm(),
+                AccountMemberId::new(UNKNOWN_ID),
+                PasswordProfileInfoId::new(UNKNOWN_ID),
+                profile(),
+            );
             let update = PasswordUpdate {
-                realm_id: REALM,
-                member_id: UNKNOWN_ID,
-                info_id: UNKNOWN_ID,
-                profile_id: PROFILE,
+                realm_id: &ids.0,
+                member_id: &ids.1,
+                info_id: &ids.2,
+                profile_id: &ids.3,
                 username: JOHN,
                 password: NEW_PASSWORD,
             };
-            let r = requests::update_password(&update, "jwt");
+            let r = requests::update_password(&update, &AccountManagementToken::new("jwt"));
             let mut body = json_body(&r);
             if let Some(data) = body["data"].as_object_mut() {
                 data.remove("type");
@@ -883,7 +903,7 @@ fn main() {
         }),
         (
             "a token request without client_id",
-            HttpRequest::new(Method::Post, "/oauth/access_token".into())
+            HttpRequest::new(Method::POST, "/oauth/access_token".into())
                 .form("grant_type=implicit".into()),
         ),
     ];
@@ -898,7 +918,7 @@ fn main() {
                     expected_status: 0,
                     request,
                     response: HttpResponse {
-                        status: 0,
+                        status: StatusCode::OK,
                         body: String::new(),
                     },
                 };
@@ -918,9 +938,9 @@ fn main() {
                     label: "bad error".into(),
                     built_by_app: false,
                     expected_status: 401,
-                    request: requests::exchange_code(PROFILE, JOHN, "abc123"),
+                    request: requests::exchange_code(&profile(), JOHN, "abc123"),
                     response: HttpResponse {
-                        status: 401,
+                        status: StatusCode::UNAUTHORIZED,
                         body: r#"{"error":"unauthorized"}"#.into(),
                     },
                 };

@@ -7,7 +7,10 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use super::compat;
 use super::error::{CommerceError, Operation, SetupProblem};
-use super::http::{HttpRequest, HttpResponse, Transport};
+use super::http::{HttpRequest, HttpResponse, StatusCode, Transport};
+use super::ids::{
+    AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId, RealmId,
+};
 use super::requests::{self, PasswordUpdate, Purpose};
 use super::responses::{self, AccountTokens};
 
@@ -119,7 +122,9 @@ impl<T: Transport> CommerceClient<T> {
                 .transport
                 .send(&self.inner.api_base, request)
                 .await?;
-            if response.status != 429 || attempt >= compat::MAX_ATTEMPTS_ON_RATE_LIMIT {
+            if response.status != StatusCode::TOO_MANY_REQUESTS
+                || attempt >= compat::MAX_ATTEMPTS_ON_RATE_LIMIT
+            {
                 return Ok(response);
             }
             self.inner.transport.sleep(attempt * 1000).await;
@@ -134,7 +139,7 @@ impl<T: Transport> CommerceClient<T> {
         let response = self
             .send_with_backoff(&with_bearer(&request, &token))
             .await?;
-        if response.status != 401 {
+        if response.status != StatusCode::UNAUTHORIZED {
             return Ok(response);
         }
         self.invalidate(&token);
@@ -145,8 +150,8 @@ impl<T: Transport> CommerceClient<T> {
     /// §4: asks Commerce to e-mail a code. Succeeds whether or not the username exists.
     pub async fn request_code(
         &self,
-        realm_id: &str,
-        profile_id: &str,
+        realm_id: &RealmId,
+        profile_id: &PasswordProfileId,
         username: &str,
         purpose: Purpose,
     ) -> Result<(), CommerceError> {
@@ -155,7 +160,7 @@ impl<T: Transport> CommerceClient<T> {
                 realm_id, profile_id, username, purpose,
             ))
             .await?;
-        if response.status == 404 {
+        if response.status == StatusCode::NOT_FOUND {
             return self.tell_404_apart(realm_id, profile_id).await;
         }
         responses::expect_success(Operation::RequestCode, &response)
@@ -163,14 +168,18 @@ impl<T: Transport> CommerceClient<T> {
 
     /// After a `404` on the code request: a store set-up problem if the realm or profile does
     /// not exist, else an unknown username, which must look like a sent code.
-    async fn tell_404_apart(&self, realm_id: &str, profile_id: &str) -> Result<(), CommerceError> {
+    async fn tell_404_apart(
+        &self,
+        realm_id: &RealmId,
+        profile_id: &PasswordProfileId,
+    ) -> Result<(), CommerceError> {
         if !compat::OTP_REQUEST_404_CHECKS_PROFILE {
             return Ok(());
         }
         let response = self
             .send(requests::password_profile(realm_id, profile_id))
             .await?;
-        if response.status == 404 {
+        if response.status == StatusCode::NOT_FOUND {
             Err(CommerceError::Setup(SetupProblem::UnknownRealmOrProfile))
         } else {
             // Found, or not readable with this token: nothing says the set-up is wrong.
@@ -181,7 +190,7 @@ impl<T: Transport> CommerceClient<T> {
     /// §5.1: exchanges a code for one token per account. Spends the code.
     pub async fn exchange_code(
         &self,
-        profile_id: &str,
+        profile_id: &PasswordProfileId,
         username: &str,
         code: &str,
     ) -> Result<AccountTokens, CommerceError> {
@@ -194,7 +203,7 @@ impl<T: Transport> CommerceClient<T> {
     /// §5.2: signs in with username and password.
     pub async fn sign_in(
         &self,
-        profile_id: &str,
+        profile_id: &PasswordProfileId,
         username: &str,
         password: &str,
     ) -> Result<AccountTokens, CommerceError> {
@@ -207,11 +216,11 @@ impl<T: Transport> CommerceClient<T> {
     /// §6.1: the id of the member's password profile info for `profile_id`.
     pub async fn find_password_profile_info(
         &self,
-        realm_id: &str,
-        member_id: &str,
-        profile_id: &str,
-        am_token: &str,
-    ) -> Result<String, CommerceError> {
+        realm_id: &RealmId,
+        member_id: &AccountMemberId,
+        profile_id: &PasswordProfileId,
+        am_token: &AccountManagementToken,
+    ) -> Result<PasswordProfileInfoId, CommerceError> {
         let response = self
             .send(requests::list_password_profile_infos(
                 realm_id, member_id, am_token,
@@ -219,7 +228,7 @@ impl<T: Transport> CommerceClient<T> {
             .await?;
         responses::parse_password_profile_infos(&response)?
             .into_iter()
-            .find(|info| info.password_profile_id == profile_id)
+            .find(|info| &info.password_profile_id == profile_id)
             .map(|info| info.id)
             .ok_or(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))
     }
@@ -228,7 +237,7 @@ impl<T: Transport> CommerceClient<T> {
     pub async fn update_password(
         &self,
         update: &PasswordUpdate<'_>,
-        am_token: &str,
+        am_token: &AccountManagementToken,
     ) -> Result<(), CommerceError> {
         let response = self
             .send(requests::update_password(update, am_token))
@@ -271,7 +280,7 @@ pub(crate) mod fake {
         pub fn answer(&self, path: &str, status: u16, body: &str) {
             let mut answers = self.answers.borrow_mut();
             let response = HttpResponse {
-                status,
+                status: StatusCode::from_u16(status).expect("a valid status"),
                 body: body.into(),
             };
             match answers.iter_mut().find(|(p, _)| p == path) {
@@ -344,6 +353,22 @@ mod tests {
 
     const TOKENS: &str = r#"{"data":[{"account_id":"a1","account_name":"Personal","token":"jwt1","expires":"2030-01-01T00:00:00.000Z"}],"meta":{"account_member_id":"m1"}}"#;
 
+    fn realm() -> RealmId {
+        RealmId::new("r")
+    }
+
+    fn profile(id: &str) -> PasswordProfileId {
+        PasswordProfileId::new(id)
+    }
+
+    fn member() -> AccountMemberId {
+        AccountMemberId::new("m1")
+    }
+
+    fn token() -> AccountManagementToken {
+        AccountManagementToken::new("jwt")
+    }
+
     fn client() -> CommerceClient<FakeTransport> {
         CommerceClient::new(FakeTransport::new(), "http://api", "client-1")
     }
@@ -353,7 +378,8 @@ mod tests {
         let c = client();
         c.transport().token_answer("t1", 3600);
         c.transport().answer("/v2/authentication-realms", 202, "");
-        let calls = (0..3).map(|_| c.request_code("r", "p", "u", Purpose::ResetPassword));
+        let (realm, profile) = (realm(), profile("p"));
+        let calls = (0..3).map(|_| c.request_code(&realm, &profile, "u", Purpose::ResetPassword));
         let results = block_on(futures::future::join_all(calls));
         assert!(results.iter().all(Result::is_ok));
         assert_eq!(c.transport().sent_to("/oauth").len(), 1);
@@ -370,11 +396,11 @@ mod tests {
         c.transport().token_answer("t1", 3600);
         c.transport().token_answer("t2", 3600);
         c.transport().answer("/v2/", 202, "");
-        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
         c.transport()
             .now
             .set(c.transport().now.get() + 3600.0 - 30.0);
-        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
         let sent = c.transport().sent_to("/v2/");
         assert_eq!(bearer(&sent[1]).as_deref(), Some("Bearer t2"));
     }
@@ -391,7 +417,7 @@ mod tests {
         );
         c.transport()
             .answer("/v2/account-members/tokens", 201, TOKENS);
-        let tokens = block_on(c.exchange_code("p", "u", "abc123")).unwrap();
+        let tokens = block_on(c.exchange_code(&profile("p"), "u", "abc123")).unwrap();
         assert_eq!(tokens.member_id, "m1");
         let sent = c.transport().sent_to("/v2/");
         assert_eq!(sent.len(), 2);
@@ -408,7 +434,7 @@ mod tests {
             r#"{"errors":[{"title":"Unauthorized","status":"401"}]}"#,
         );
         assert_eq!(
-            block_on(c.exchange_code("p", "u", "nope00")),
+            block_on(c.exchange_code(&profile("p"), "u", "nope00")),
             Err(CommerceError::CodeRejected)
         );
         assert_eq!(c.transport().sent_to("/v2/").len(), 2);
@@ -421,7 +447,7 @@ mod tests {
         c.transport()
             .answer("/v2/", 429, r#"{"errors":[{"title":"Too Many Requests"}]}"#);
         c.transport().answer("/v2/", 202, "");
-        block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).unwrap();
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
         assert_eq!(*c.transport().slept.borrow(), vec![1000]);
         c.transport().answer("/v2/", 429, "");
         // The queue now repeats 202 then 429 forever: drain to the repeating 429.
@@ -429,7 +455,7 @@ mod tests {
         c2.transport().token_answer("t", 3600);
         c2.transport().answer("/v2/", 429, "");
         assert_eq!(
-            block_on(c2.request_code("r", "p", "u", Purpose::ResetPassword)),
+            block_on(c2.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)),
             Err(CommerceError::RateLimited)
         );
         assert_eq!(
@@ -444,11 +470,15 @@ mod tests {
         c.transport().answer("/oauth/access_token", 500, "");
         c.transport().token_answer("t", 3600);
         assert_eq!(
-            block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)),
-            Err(CommerceError::Server { status: 500 })
+            block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)),
+            Err(CommerceError::Server {
+                status: StatusCode::INTERNAL_SERVER_ERROR
+            })
         );
         c.transport().answer("/v2/", 202, "");
-        assert!(block_on(c.request_code("r", "p", "u", Purpose::ResetPassword)).is_ok());
+        assert!(
+            block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).is_ok()
+        );
     }
 
     #[test]
@@ -466,7 +496,12 @@ mod tests {
             200,
             r#"{"data":{"id":"p"}}"#,
         );
-        let sent = block_on(c.request_code("r", "p", "nobody@example.com", Purpose::ResetPassword));
+        let sent = block_on(c.request_code(
+            &realm(),
+            &profile("p"),
+            "nobody@example.com",
+            Purpose::ResetPassword,
+        ));
         assert_eq!(sent, Ok(()));
     }
 
@@ -481,7 +516,12 @@ mod tests {
             not_found,
         );
         assert_eq!(
-            block_on(c.request_code("r", "p", "john@example.com", Purpose::ResetPassword)),
+            block_on(c.request_code(
+                &realm(),
+                &profile("p"),
+                "john@example.com",
+                Purpose::ResetPassword
+            )),
             Err(CommerceError::Setup(SetupProblem::UnknownRealmOrProfile))
         );
     }
@@ -496,11 +536,11 @@ mod tests {
             r#"{"data":[{"id":"other","password_profile_id":"p0","username":"x"},{"id":"mine","password_profile_id":"p1","username":"x"}]}"#,
         );
         assert_eq!(
-            block_on(c.find_password_profile_info("r", "m1", "p1", "jwt")),
-            Ok("mine".into())
+            block_on(c.find_password_profile_info(&realm(), &member(), &profile("p1"), &token())),
+            Ok(PasswordProfileInfoId::new("mine"))
         );
         assert_eq!(
-            block_on(c.find_password_profile_info("r", "m1", "p9", "jwt")),
+            block_on(c.find_password_profile_info(&realm(), &member(), &profile("p9"), &token())),
             Err(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))
         );
     }

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::compat;
+use super::http::StatusCode;
 
 /// The Commerce calls this app makes; the same status means different things for each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,60 +35,45 @@ pub enum SetupProblem {
     Forbidden,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a call failed, as a page can explain it (`messages::explain` has the words). `Display`
+/// is for the console of the shop's developers; it never holds a token or a code.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CommerceError {
-    /// The code was wrong, already used or expired. Commerce does not say which (reference §5.5).
+    /// The code was wrong, already used or expired. Commerce does not say which
+    /// (`docs/commerce-api.md` §5.5).
+    #[error("code rejected")]
     CodeRejected,
     /// Username or password did not match.
+    #[error("credentials rejected")]
     CredentialsRejected,
     /// Commerce refused the new password, with its reason when it gave one.
+    #[error("password rejected: {}", detail.as_deref().unwrap_or("no detail"))]
     PasswordRejected { detail: Option<String> },
     /// Signed in, but the member belongs to no account.
+    #[error("member has no account")]
     NoAccounts,
     /// The store is not set up for this flow.
+    #[error("store set-up: {0:?}")]
     Setup(SetupProblem),
     /// Too many requests, even after waiting and trying again.
+    #[error("rate limited (429)")]
     RateLimited,
     /// No answer: offline, DNS, CORS or the server is down.
+    #[error("network error")]
     Network,
     /// Commerce answered `5xx`.
-    Server { status: u16 },
+    #[error("server error {}", status.as_u16())]
+    Server { status: StatusCode },
     /// Any other answer, kept for the console and the support team.
-    Unexpected { status: u16, detail: Option<String> },
+    #[error("unexpected {}: {}", status.as_u16(), detail.as_deref().unwrap_or("no detail"))]
+    Unexpected {
+        status: StatusCode,
+        detail: Option<String>,
+    },
     /// A success status with a body this app cannot read.
+    #[error("unreadable response: {0}")]
     Decode(String),
 }
-
-impl std::fmt::Display for CommerceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CommerceError::CodeRejected => f.write_str("code rejected"),
-            CommerceError::CredentialsRejected => f.write_str("credentials rejected"),
-            CommerceError::PasswordRejected { detail } => {
-                write!(
-                    f,
-                    "password rejected: {}",
-                    detail.as_deref().unwrap_or("no detail")
-                )
-            }
-            CommerceError::NoAccounts => f.write_str("member has no account"),
-            CommerceError::Setup(problem) => write!(f, "store set-up: {problem:?}"),
-            CommerceError::RateLimited => f.write_str("rate limited (429)"),
-            CommerceError::Network => f.write_str("network error"),
-            CommerceError::Server { status } => write!(f, "server error {status}"),
-            CommerceError::Unexpected { status, detail } => {
-                write!(
-                    f,
-                    "unexpected {status}: {}",
-                    detail.as_deref().unwrap_or("no detail")
-                )
-            }
-            CommerceError::Decode(message) => write!(f, "unreadable response: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for CommerceError {}
 
 /// One entry of a JSON:API `errors` array. `status` is a string in some specs and a number in
 /// others (reference §0.4), so it is read as either.
@@ -130,32 +116,39 @@ fn first_detail(items: &[ApiErrorItem]) -> Option<String> {
 
 /// Turns a non-2xx answer to `operation` into the error a page shows. Branches on the HTTP
 /// status, not on the body, which is only used for details (reference §0.4).
-pub fn classify(operation: Operation, status: u16, body: &str) -> CommerceError {
+pub fn classify(operation: Operation, status: StatusCode, body: &str) -> CommerceError {
     use CommerceError as E;
     use Operation as Op;
     let items = parse_error_items(body);
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        return E::RateLimited;
+    }
+    if status.is_server_error() {
+        return E::Server { status };
+    }
+    use StatusCode as S;
     match (operation, status) {
-        (_, 429) => E::RateLimited,
-        (_, 500..=599) => E::Server { status },
-        (Op::ImplicitToken, 400 | 401) => E::Setup(SetupProblem::UnknownClientId),
-        (Op::RequestCode, 422) => E::Setup(SetupProblem::OneTimeCodesDisabled),
-        (Op::RequestCode | Op::ListPasswordProfileInfos | Op::UpdatePassword, 404) => {
+        (Op::ImplicitToken, S::BAD_REQUEST | S::UNAUTHORIZED) => {
+            E::Setup(SetupProblem::UnknownClientId)
+        }
+        (Op::RequestCode, S::UNPROCESSABLE_ENTITY) => E::Setup(SetupProblem::OneTimeCodesDisabled),
+        (Op::RequestCode | Op::ListPasswordProfileInfos | Op::UpdatePassword, S::NOT_FOUND) => {
             E::Setup(SetupProblem::UnknownRealmOrProfile)
         }
         // Any other 4xx from the exchange means the code or password did not work; Commerce
-        // does not document which status (reference §5.5), and must not reveal whether the
-        // username exists.
-        (Op::ExchangeCode, 400..=499) => E::CodeRejected,
-        (Op::PasswordSignIn, 400..=499) => E::CredentialsRejected,
-        (Op::UpdatePassword, 400 | 422) => E::PasswordRejected {
+        // does not document which status (docs/commerce-api.md §5.5), and must not reveal
+        // whether the username exists.
+        (Op::ExchangeCode, _) if status.is_client_error() => E::CodeRejected,
+        (Op::PasswordSignIn, _) if status.is_client_error() => E::CredentialsRejected,
+        (Op::UpdatePassword, S::BAD_REQUEST | S::UNPROCESSABLE_ENTITY) => E::PasswordRejected {
             detail: first_detail(&items),
         },
-        (Op::UpdatePassword | Op::ListPasswordProfileInfos, 401 | 403)
+        (Op::UpdatePassword | Op::ListPasswordProfileInfos, S::UNAUTHORIZED | S::FORBIDDEN)
             if compat::PASSWORD_UPDATE_DENIED_MEANS_SELF_MANAGEMENT_OFF =>
         {
             E::Setup(SetupProblem::SelfManagementDisabled)
         }
-        (_, 403) => E::Setup(SetupProblem::Forbidden),
+        (_, S::FORBIDDEN) => E::Setup(SetupProblem::Forbidden),
         _ => E::Unexpected {
             status,
             detail: first_detail(&items),
@@ -166,6 +159,10 @@ pub fn classify(operation: Operation, status: u16, body: &str) -> CommerceError 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code(status: u16) -> StatusCode {
+        StatusCode::from_u16(status).unwrap()
+    }
 
     #[test]
     fn reads_status_as_string_or_number() {
@@ -187,12 +184,12 @@ mod tests {
     fn any_4xx_from_the_exchange_is_a_rejected_code() {
         for status in [400, 401, 403, 404, 422] {
             assert_eq!(
-                classify(Operation::ExchangeCode, status, ""),
+                classify(Operation::ExchangeCode, code(status), ""),
                 CommerceError::CodeRejected
             );
         }
         assert_eq!(
-            classify(Operation::PasswordSignIn, 401, ""),
+            classify(Operation::PasswordSignIn, code(401), ""),
             CommerceError::CredentialsRejected
         );
     }
@@ -200,12 +197,12 @@ mod tests {
     #[test]
     fn rate_limit_and_server_errors_win_over_the_operation() {
         assert_eq!(
-            classify(Operation::ExchangeCode, 429, ""),
+            classify(Operation::ExchangeCode, code(429), ""),
             CommerceError::RateLimited
         );
         assert_eq!(
-            classify(Operation::RequestCode, 503, ""),
-            CommerceError::Server { status: 503 }
+            classify(Operation::RequestCode, code(503), ""),
+            CommerceError::Server { status: code(503) }
         );
     }
 
@@ -214,17 +211,17 @@ mod tests {
         assert_eq!(
             classify(
                 Operation::ImplicitToken,
-                401,
+                code(401),
                 r#"{"errors":[{"title":"Unauthorized"}]}"#
             ),
             CommerceError::Setup(SetupProblem::UnknownClientId)
         );
         assert_eq!(
-            classify(Operation::RequestCode, 422, ""),
+            classify(Operation::RequestCode, code(422), ""),
             CommerceError::Setup(SetupProblem::OneTimeCodesDisabled)
         );
         assert_eq!(
-            classify(Operation::UpdatePassword, 403, ""),
+            classify(Operation::UpdatePassword, code(403), ""),
             CommerceError::Setup(SetupProblem::SelfManagementDisabled)
         );
     }
@@ -233,7 +230,7 @@ mod tests {
     fn a_refused_password_keeps_commerce_detail() {
         let body = r#"{"errors":[{"status":"400","title":"Bad Request","detail":"password must be at least 8 characters"}]}"#;
         assert_eq!(
-            classify(Operation::UpdatePassword, 400, body),
+            classify(Operation::UpdatePassword, code(400), body),
             CommerceError::PasswordRejected {
                 detail: Some("password must be at least 8 characters".into())
             }

@@ -3,24 +3,9 @@
 
 use std::future::Future;
 
+pub use http::{Method, StatusCode};
+
 use super::error::CommerceError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-    Put,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-        }
-    }
-}
 
 /// A request body with the content type it is sent as.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,15 +77,16 @@ impl HttpRequest {
     }
 }
 
+/// An HTTP answer: its status and its body as text (empty when it had none).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HttpResponse {
-    pub status: u16,
+    pub status: StatusCode,
     pub body: String,
 }
 
 impl HttpResponse {
     pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
+        self.status.is_success()
     }
 }
 
@@ -117,5 +103,6 @@ pub trait Transport: 'static {
     /// Seconds since the Unix epoch.
     fn now_secs(&self) -> f64;
 
+    /// Waits `millis` milliseconds.
     fn sleep(&self, millis: u32) -> impl Future<Output = ()>;
 }

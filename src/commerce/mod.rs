@@ -8,11 +8,15 @@ pub mod client;
 pub mod compat;
 pub mod error;
 pub mod http;
+pub mod ids;
 pub mod requests;
 pub mod responses;
 pub mod web;
 
 pub use client::CommerceClient;
 pub use error::{CommerceError, SetupProblem};
+pub use ids::{
+    AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId, RealmId,
+};
 pub use requests::Purpose;
 pub use responses::{AccountToken, AccountTokens};

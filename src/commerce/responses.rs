@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{classify, CommerceError, Operation};
 use super::http::HttpResponse;
+use super::ids::{
+    AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId,
+};
 
 /// §1 implicit token. Read from the top level (doc page, JS SDK) or from inside `data`
 /// (OpenAPI example); see reference §11 #7.
@@ -33,7 +36,7 @@ pub struct AccountToken {
     pub account_id: String,
     #[serde(default)]
     pub account_name: String,
-    pub token: String,
+    pub token: AccountManagementToken,
     /// ISO-8601.
     pub expires: String,
 }
@@ -42,17 +45,15 @@ pub struct AccountToken {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountTokens {
     /// `meta.account_member_id`: also the member's user-authentication-info id (§6.4).
-    pub member_id: String,
+    pub member_id: AccountMemberId,
     pub accounts: Vec<AccountToken>,
 }
 
 /// One user-authentication-password-profile-info (§6.1).
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct PasswordProfileInfo {
-    pub id: String,
-    #[serde(default)]
-    pub username: String,
-    pub password_profile_id: String,
+    pub id: PasswordProfileInfoId,
+    pub password_profile_id: PasswordProfileId,
 }
 
 #[derive(Deserialize)]
@@ -69,7 +70,7 @@ struct TokensBody {
 
 #[derive(Deserialize)]
 struct TokensMeta {
-    account_member_id: String,
+    account_member_id: AccountMemberId,
 }
 
 /// Fails with the classified error unless the answer is 2xx.
@@ -127,7 +128,7 @@ mod tests {
 
     fn ok(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
-            status,
+            status: crate::commerce::http::StatusCode::from_u16(status).unwrap(),
             body: body.into(),
         }
     }

@@ -1,22 +1,18 @@
 //! The browser transport: `fetch` through gloo-net. Thin on purpose; all logic is above it.
 
-use gloo_net::http::{Method as GlooMethod, RequestBuilder};
-use wasm_bindgen::JsCast;
+use gloo_net::http::RequestBuilder;
+use gloo_timers::future::TimeoutFuture;
 
 use super::error::CommerceError;
-use super::http::{HttpRequest, HttpResponse, Method, Transport};
+use super::http::{HttpRequest, HttpResponse, StatusCode, Transport};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WebTransport;
 
 impl Transport for WebTransport {
     async fn send(&self, base: &str, request: &HttpRequest) -> Result<HttpResponse, CommerceError> {
-        let method = match request.method {
-            Method::Get => GlooMethod::GET,
-            Method::Post => GlooMethod::POST,
-            Method::Put => GlooMethod::PUT,
-        };
-        let mut builder = RequestBuilder::new(&format!("{base}{}", request.path)).method(method);
+        let mut builder =
+            RequestBuilder::new(&format!("{base}{}", request.path)).method(request.method.clone());
         for (name, value) in request.all_headers() {
             builder = builder.header(name, &value);
         }
@@ -30,7 +26,8 @@ impl Transport for WebTransport {
             .send()
             .await
             .map_err(|_| CommerceError::Network)?;
-        let status = response.status();
+        // fetch only resolves with a status the HTTP grammar allows (100–599).
+        let status = StatusCode::from_u16(response.status()).map_err(|_| CommerceError::Network)?;
         let body = response.text().await.unwrap_or_default();
         Ok(HttpResponse { status, body })
     }
@@ -40,14 +37,6 @@ impl Transport for WebTransport {
     }
 
     async fn sleep(&self, millis: u32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    resolve.unchecked_ref(),
-                    i32::try_from(millis).unwrap_or(i32::MAX),
-                );
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        TimeoutFuture::new(millis).await;
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::commerce::CommerceError;
+use crate::hooks::NewCode;
 use crate::messages::{explain, Remedy};
 use crate::platform;
 
@@ -11,12 +12,8 @@ pub fn ErrorMessage(
     #[prop(into)] error: Signal<Option<CommerceError>>,
     /// Offered as "Send a new code" when the code did not work.
     #[prop(optional)]
-    on_new_code: Option<Callback<()>>,
-    /// Whether that button can be pressed now (a code was not just sent).
-    #[prop(optional, into)]
-    new_code_ready: Option<Signal<bool>>,
+    new_code: Option<NewCode>,
 ) -> impl IntoView {
-    let ready = move || new_code_ready.is_none_or(|r| r.get());
     view! {
         <div class="alert-region" role="alert">
             {move || {
@@ -24,18 +21,18 @@ pub fn ErrorMessage(
                     // For the shop's developers; the error never holds a token or a code.
                     platform::warn(&format!("commerce-otp: {error}"));
                     let explanation = explain(&error);
-                    let new_code = (explanation.remedy == Remedy::RequestNewCode)
-                        .then_some(on_new_code)
-                        .flatten()
-                        .map(|cb| {
+                    let resend = new_code
+                        .filter(|_| explanation.remedy == Remedy::RequestNewCode)
+                        .map(|new_code| {
+                            let ready = new_code.ready;
                             view! {
                                 <button
                                     type="button"
                                     class="secondary"
-                                    on:click=move |_| cb.run(())
-                                    disabled=move || !ready()
+                                    on:click=move |_| new_code.send.run(())
+                                    disabled=move || !ready.get()
                                 >
-                                    {move || if ready() { "Send a new code" } else { "New code sent" }}
+                                    {move || if ready.get() { "Send a new code" } else { "New code sent" }}
                                 </button>
                             }
                         });
@@ -43,11 +40,31 @@ pub fn ErrorMessage(
                         <div class="error">
                             <h2>{explanation.title}</h2>
                             <p>{explanation.text}</p>
-                            {new_code}
+                            {resend}
                         </div>
                     }
                 })
             }}
         </div>
+    }
+}
+
+/// The page's own "Send me a new code", below the form.
+#[component]
+pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
+    let label = move || match (new_code.sending.get(), new_code.ready.get()) {
+        (true, _) => "Sending a new code…",
+        (false, false) => "New code sent: check your e-mail",
+        (false, true) => "Send me a new code",
+    };
+    view! {
+        <button
+            type="button"
+            class="link"
+            on:click=move |_| new_code.send.run(())
+            disabled=move || !new_code.ready.get()
+        >
+            {label}
+        </button>
     }
 }

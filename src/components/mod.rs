@@ -6,8 +6,8 @@ mod fields;
 mod page;
 mod submit_button;
 
-pub use code_input::CodeInput;
-pub use error_message::ErrorMessage;
+pub use code_input::{CodeFormFields, CodeInput};
+pub use error_message::{ErrorMessage, NewCodeLink};
 pub use fields::{PasswordField, ShowPasswords, TextField, UsernameField, UsernameOrField};
 pub use page::{Notice, Page};
 pub use submit_button::SubmitButton;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::use_config;
+use crate::context::use_config;
 use crate::platform;
 
 /// One page: a `<main>` landmark whose heading takes focus when the page opens, so a screen

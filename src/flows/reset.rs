@@ -4,10 +4,13 @@
 
 use std::cell::RefCell;
 
+use super::FlowIds;
 use crate::commerce::client::CommerceClient;
 use crate::commerce::http::Transport;
 use crate::commerce::requests::PasswordUpdate;
-use crate::commerce::CommerceError;
+use crate::commerce::{
+    AccountManagementToken, AccountMemberId, CommerceError, PasswordProfileInfoId,
+};
 
 /// What the shopper and the e-mail link provide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,20 +18,17 @@ pub struct ResetRequest {
     pub username: String,
     pub code: String,
     pub new_password: String,
-    pub realm_id: String,
-    pub profile_id: String,
-    /// `user_authentication_password_profile_info_id` from the link, if it had one.
-    pub info_id: Option<String>,
+    pub ids: FlowIds,
 }
 
 /// Proof of the code: the member and an Account Management token, from one exchange.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Proof {
+struct Proof {
     username: String,
     code: String,
-    member_id: String,
-    am_token: String,
-    info_id: Option<String>,
+    member_id: AccountMemberId,
+    am_token: AccountManagementToken,
+    info_id: Option<PasswordProfileInfoId>,
 }
 
 /// Keeps the proof of one reset between attempts, in memory.
@@ -53,7 +53,7 @@ impl ResetAttempts {
             Some(proof) => proof,
             None => {
                 let tokens = client
-                    .exchange_code(&request.profile_id, &request.username, &request.code)
+                    .exchange_code(&request.ids.profile_id, &request.username, &request.code)
                     .await?;
                 // Every token of the member may act for the member; any one will do.
                 let am_token = tokens
@@ -66,7 +66,7 @@ impl ResetAttempts {
                     code: request.code.clone(),
                     member_id: tokens.member_id,
                     am_token,
-                    info_id: request.info_id.clone(),
+                    info_id: request.ids.info_id.clone(),
                 }
             }
         };
@@ -77,9 +77,9 @@ impl ResetAttempts {
             None => {
                 let id = client
                     .find_password_profile_info(
-                        &request.realm_id,
+                        &request.ids.realm_id,
                         &proof.member_id,
-                        &request.profile_id,
+                        &request.ids.profile_id,
                         &proof.am_token,
                     )
                     .await?;
@@ -90,10 +90,10 @@ impl ResetAttempts {
         };
 
         let update = PasswordUpdate {
-            realm_id: &request.realm_id,
+            realm_id: &request.ids.realm_id,
             member_id: &proof.member_id,
             info_id: &info_id,
-            profile_id: &request.profile_id,
+            profile_id: &request.ids.profile_id,
             username: &request.username,
             password: &request.new_password,
         };
@@ -120,9 +120,11 @@ mod tests {
             username: "john".into(),
             code: "lprvj4".into(),
             new_password: "N3w-Passw0rd!".into(),
-            realm_id: "r1".into(),
-            profile_id: "p1".into(),
-            info_id: info_id.map(Into::into),
+            ids: FlowIds {
+                realm_id: crate::commerce::RealmId::new("r1"),
+                profile_id: crate::commerce::PasswordProfileId::new("p1"),
+                info_id: info_id.map(PasswordProfileInfoId::new),
+            },
         }
     }
 
@@ -144,7 +146,7 @@ mod tests {
             .sent
             .borrow()
             .iter()
-            .filter(|r| r.method == Method::Put)
+            .filter(|r| r.method == Method::PUT)
             .cloned()
             .collect();
         assert_eq!(puts.len(), 1);
@@ -160,7 +162,7 @@ mod tests {
             .sent
             .borrow()
             .iter()
-            .all(|r| r.method != Method::Get));
+            .all(|r| r.method != Method::GET));
     }
 
     #[test]
@@ -170,7 +172,7 @@ mod tests {
         c.transport().answer("/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info", 200, INFOS);
         block_on(ResetAttempts::default().reset(&c, &request(None))).unwrap();
         let sent = c.transport().sent.borrow();
-        let put = sent.iter().find(|r| r.method == Method::Put).unwrap();
+        let put = sent.iter().find(|r| r.method == Method::PUT).unwrap();
         assert!(put.path.ends_with("/info-1"));
     }
 
@@ -209,6 +211,6 @@ mod tests {
             .sent
             .borrow()
             .iter()
-            .all(|r| r.method != Method::Put));
+            .all(|r| r.method != Method::PUT));
     }
 }

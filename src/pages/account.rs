@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::use_auth;
 use crate::components::Page;
+use crate::context::use_auth;
 use crate::platform;
+use crate::routes;
 
 /// Picks the account to act for when the member belongs to several.
 #[component]
@@ -12,7 +13,7 @@ pub fn ChooseAccount() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
     let choices = move || {
-        auth.pending
+        auth.pending_choice()
             .get()
             .map(|p| p.tokens.accounts)
             .unwrap_or_default()
@@ -20,11 +21,11 @@ pub fn ChooseAccount() -> impl IntoView {
     view! {
         <Page title="Choose an account">
             <Show
-                when=move || auth.pending.with(Option::is_some)
+                when=move || auth.pending_choice().with(Option::is_some)
                 fallback=|| {
                     view! {
                         <p>"There is no sign-in waiting for a choice."</p>
-                        <p><A href="/">"Start again"</A></p>
+                        <p><A href=routes::START>"Start again"</A></p>
                     }
                 }
             >
@@ -44,7 +45,7 @@ pub fn ChooseAccount() -> impl IntoView {
                                                 class="choice"
                                                 on:click=move |_| {
                                                     if auth.choose(&id) {
-                                                        navigate("/account", Default::default());
+                                                        navigate(routes::ACCOUNT, Default::default());
                                                     }
                                                 }
                                             >
@@ -67,7 +68,7 @@ pub fn ChooseAccount() -> impl IntoView {
 pub fn Account() -> impl IntoView {
     let auth = use_auth();
     view! {
-        {move || match auth.session.get().filter(|s| !s.is_expired()) {
+        {move || match auth.session().get().filter(|s| !s.is_expired()) {
             Some(session) => {
                 view! {
                     <Page title="You're signed in">
@@ -91,7 +92,7 @@ pub fn Account() -> impl IntoView {
             None => {
                 view! {
                     <Page title="You're not signed in">
-                        <p><A href="/sign_in">"Sign in"</A></p>
+                        <p><A href=routes::SIGN_IN>"Sign in"</A></p>
                     </Page>
                 }
                     .into_any()

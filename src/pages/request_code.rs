@@ -3,13 +3,13 @@ use leptos::web_sys::SubmitEvent;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::check_fields;
-use super::links::FlowIds;
-use super::new_code::code_request;
-use crate::app::{use_config, use_flow};
 use crate::commerce::Purpose;
 use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
+use crate::context::{use_client, use_config, use_flow};
 use crate::flows::validate;
+use crate::flows::FlowIds;
+use crate::hooks::{check_fields, request_code};
+use crate::routes;
 
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn ForgotPassword() -> impl IntoView {
             purpose=Purpose::ResetPassword
             title="Reset your password"
             intro="Enter the e-mail address you sign in with. We'll send you a code to choose a new password."
-            next="/change_password"
+            next=routes::CHANGE_PASSWORD
         />
     }
 }
@@ -30,7 +30,7 @@ pub fn RequestSignInCode() -> impl IntoView {
             purpose=Purpose::PasswordlessAuthentication
             title="Sign in with a one-time code"
             intro="Enter the e-mail address you sign in with. We'll send you a code, no password needed."
-            next="/passwordless"
+            next=routes::PASSWORDLESS
         />
     }
 }
@@ -45,29 +45,36 @@ fn RequestCode(
 ) -> impl IntoView {
     let config = use_config();
     let flow = use_flow();
+    let client = use_client();
     let navigate = use_navigate();
-    let username = RwSignal::new(flow.username.get_untracked());
+    let username = RwSignal::new(flow.username());
     let username_error = RwSignal::new(None);
-    let send = code_request(purpose);
     let ids = FlowIds {
         realm_id: config.realm_id,
         profile_id: config.password_profile_id,
         info_id: None,
     };
 
-    Effect::new(move |_| {
-        if let Some(Ok(())) = send.value().get() {
+    let send = Action::new_local(move |username: &String| {
+        let (client, ids, username, navigate) = (
+            client.clone(),
+            ids.clone(),
+            username.clone(),
+            navigate.clone(),
+        );
+        async move {
+            request_code(&client, flow, purpose, &username, &ids).await?;
             navigate(next, Default::default());
+            Ok(())
         }
     });
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let checked = validate::username(&username.get_untracked());
-        if check_fields(&[("username", username_error, checked.as_ref().err().copied())]) {
-            if let Ok(name) = checked {
-                send.dispatch((name, ids.clone()));
-            }
+        let check = ("username", username_error, checked.as_ref().err().copied());
+        if let (true, Ok(name)) = (check_fields(&[check]), checked) {
+            send.dispatch(name);
         }
     };
 

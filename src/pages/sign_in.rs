@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
-use super::{check_fields, go_after_sign_in};
-use crate::app::{use_auth, use_client, use_config, use_flow};
-use crate::commerce::CommerceError;
+use super::go_after_sign_in;
+use crate::commerce::Purpose;
 use crate::components::{
     ErrorMessage, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
 };
+use crate::context::{use_auth, use_client, use_config, use_flow};
 use crate::flows::validate;
+use crate::hooks::check_fields;
+use crate::routes;
 
 /// Sign in with username and password (`authentication_mechanism: password`).
 #[component]
@@ -17,29 +20,21 @@ pub fn SignIn() -> impl IntoView {
     let flow = use_flow();
     let client = use_client();
     let auth = use_auth();
+    let navigate = use_navigate();
 
-    let username = RwSignal::new(flow.username.get_untracked());
+    let username = RwSignal::new(flow.username());
     let password = RwSignal::new(String::new());
     let show = RwSignal::new(false);
     let (username_error, password_error) = (RwSignal::new(None), RwSignal::new(None));
 
     let profile_id = config.password_profile_id.clone();
     let sign_in = Action::new_local(move |(name, password): &(String, String)| {
-        let (client, profile_id, name, password) = (
-            client.clone(),
-            profile_id.clone(),
-            name.clone(),
-            password.clone(),
-        );
+        let (client, profile_id, navigate) = (client.clone(), profile_id.clone(), navigate.clone());
+        let (name, password) = (name.clone(), password.clone());
         async move {
             let tokens = client.sign_in(&profile_id, &name, &password).await?;
-            Ok::<_, CommerceError>((name, tokens))
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok((name, tokens))) = sign_in.value().get() {
-            flow.username.set(name.clone());
-            go_after_sign_in(auth.complete(&name, tokens));
+            go_after_sign_in(&navigate, auth.complete(&name, tokens));
+            Ok(())
         }
     });
 
@@ -52,11 +47,13 @@ pub fn SignIn() -> impl IntoView {
             ("password", password_error, validate::password(&typed).err()),
         ];
         if let (true, Ok(name)) = (check_fields(&checks), name) {
-            flow.username.set(name.clone());
+            flow.remember_username(&name);
             sign_in.dispatch((name, typed));
         }
     };
 
+    let offer_reset = config.offers(Purpose::ResetPassword);
+    let offer_passwordless = config.offers(Purpose::PasswordlessAuthentication);
     view! {
         <Page title="Sign in">
             <form on:submit=on_submit novalidate>
@@ -74,11 +71,10 @@ pub fn SignIn() -> impl IntoView {
                 <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
             </form>
             <p class="aside">
-                {config.offer_reset.then(|| view! { <A href="/forgot_password">"Forgot your password?"</A> })}
-                {(config.offer_reset && config.offer_passwordless).then_some(" · ")}
-                {config
-                    .offer_passwordless
-                    .then(|| view! { <A href="/sign_in_with_code">"Sign in with a one-time code"</A> })}
+                {offer_reset.then(|| view! { <A href=routes::FORGOT_PASSWORD>"Forgot your password?"</A> })}
+                {(offer_reset && offer_passwordless).then_some(" · ")}
+                {offer_passwordless
+                    .then(|| view! { <A href=routes::SIGN_IN_WITH_CODE>"Sign in with a one-time code"</A> })}
             </p>
         </Page>
     }

@@ -1,0 +1,189 @@
+//! The part of a page that takes a one-time code: who it is for, the code (typed, or from the
+//! e-mail link), their checks, the last error, and "Send a new code". `ChangePassword` and
+//! `Passwordless` both build on it and add only their own fields and call.
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use super::fields::{check_fields, FieldCheck};
+use super::link::use_link;
+use super::request_code;
+use crate::commerce::{CommerceError, Purpose};
+use crate::context::{use_client, use_config, use_flow};
+use crate::flows::validate::{self, FieldError};
+use crate::flows::FlowIds;
+
+/// After a new code is sent, asking for another waits this long, in milliseconds: each
+/// request replaces the code, and a second e-mail racing the first only leaves the shopper
+/// with a dead code.
+const REST_AFTER_SENDING_MS: u32 = 30_000;
+
+/// Where the form's code comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeSource {
+    /// The e-mail link carried it, and the username with it: the code field is not shown,
+    /// and the page says the code from the e-mail will be used.
+    Link,
+    /// The shopper types it: after a request, when a link lacked the username, after a
+    /// link's code was rejected, and after a new code was sent.
+    Typed,
+}
+
+/// What the form needs to know.
+#[derive(Clone, Copy, Debug)]
+pub struct UseCodeFormOptions {
+    /// What the codes of this page are for; "Send a new code" asks for that purpose.
+    pub purpose: Purpose,
+}
+
+/// "Send a new code": one control wherever it is offered (the error message, the page's link).
+#[derive(Clone, Copy)]
+pub struct NewCode {
+    /// Asks for a new code after checking the username; does nothing unless `ready`.
+    pub send: Callback<()>,
+    /// Whether asking is possible now: not sending, and not resting after a code was sent.
+    pub ready: Signal<bool>,
+    /// Whether a request is on its way.
+    pub sending: Signal<bool>,
+}
+
+/// The state of a code-entry form. `Copy`: pass it to closures and components freely.
+#[derive(Clone, Copy)]
+pub struct CodeForm {
+    /// The username: from the link, an earlier page, or typed.
+    pub username: RwSignal<String>,
+    pub username_error: RwSignal<Option<FieldError>>,
+    /// Whether the username was known as the page opened; it is then shown, not asked.
+    pub username_known: bool,
+    /// The code as typed or as the link had it, checked on submit.
+    pub code: RwSignal<String>,
+    pub code_error: RwSignal<Option<FieldError>>,
+    pub code_source: RwSignal<CodeSource>,
+    pub new_code: NewCode,
+    error: RwSignal<Option<CommerceError>>,
+    ids: StoredValue<FlowIds>,
+}
+
+/// Builds the form from the e-mail link (read once and scrubbed), the flow's earlier pages
+/// and `config.json`. A link's code is used as it is only when the link names the username
+/// too; a link without one is incomplete, so both fields are shown, the code filled in.
+pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
+    let UseCodeFormOptions { purpose } = options;
+    let config = use_config();
+    let flow = use_flow();
+    let client = use_client();
+
+    let link = use_link(&config);
+    if let Some(name) = &link.username {
+        flow.remember_username(name);
+    }
+    let username = RwSignal::new(flow.username());
+    let username_known = !username.get_untracked().is_empty();
+    let source = match (&link.code, username_known) {
+        (Some(_), true) => CodeSource::Link,
+        _ => CodeSource::Typed,
+    };
+    let code = RwSignal::new(link.code.unwrap_or_default());
+    let code_source = RwSignal::new(source);
+    let username_error = RwSignal::new(None);
+    let error = RwSignal::new(None);
+    let ids = StoredValue::new(link.ids);
+
+    let resting = RwSignal::new(false);
+    let rest_timer = StoredValue::new_local(None::<Timeout>);
+    // Leaving the page ends the rest; dropping the timer cancels it.
+    on_cleanup(move || {
+        rest_timer.try_update_value(Option::take);
+    });
+    let request = Action::new_local(move |username: &String| {
+        let (client, username, ids) = (client.clone(), username.clone(), ids.get_value());
+        async move {
+            let result = request_code(&client, flow, purpose, &username, &ids).await;
+            match &result {
+                Ok(()) => {
+                    // The old code is dead: an empty field for the new one.
+                    code.set(String::new());
+                    code_source.set(CodeSource::Typed);
+                    error.set(None);
+                    resting.set(true);
+                    let timer = Timeout::new(REST_AFTER_SENDING_MS, move || resting.set(false));
+                    rest_timer.try_set_value(Some(timer));
+                }
+                Err(failure) => error.set(Some(failure.clone())),
+            }
+            result
+        }
+    });
+    let sending = request.pending();
+    let ready = Signal::derive(move || !sending.get() && !resting.get());
+    let send = Callback::new(move |()| {
+        if !ready.get_untracked() {
+            return;
+        }
+        let checked = validate::username(&username.get_untracked());
+        let check = ("username", username_error, checked.as_ref().err().copied());
+        if let (true, Ok(name)) = (check_fields(&[check]), checked) {
+            request.dispatch(name);
+        }
+    });
+
+    CodeForm {
+        username,
+        username_error,
+        username_known,
+        code,
+        code_error: RwSignal::new(None),
+        code_source,
+        new_code: NewCode {
+            send,
+            ready,
+            sending: sending.into(),
+        },
+        error,
+        ids,
+    }
+}
+
+impl CodeForm {
+    /// The realm, profile and (when the link had it) login the flow acts on.
+    pub fn ids(&self) -> FlowIds {
+        self.ids.get_value()
+    }
+
+    /// The last failure of the form's calls, the page's own or a new code's; `None` after a
+    /// new code was sent.
+    pub fn error(&self) -> Signal<Option<CommerceError>> {
+        self.error.into()
+    }
+
+    /// Checks the username, the code and then the page's `own` fields, in that order (the
+    /// order on the page): every message shows, the first failed field gets focus. Returns
+    /// the username and the code, normalised, when everything passed.
+    pub fn check(&self, own: &[FieldCheck]) -> Option<(String, String)> {
+        let username = validate::username(&self.username.get_untracked());
+        let code = validate::code(&self.code.get_untracked());
+        let mut checks = vec![
+            (
+                "username",
+                self.username_error,
+                username.as_ref().err().copied(),
+            ),
+            ("code", self.code_error, code.as_ref().err().copied()),
+        ];
+        checks.extend_from_slice(own);
+        match (check_fields(&checks), username, code) {
+            (true, Ok(username), Ok(code)) => Some((username, code)),
+            _ => None,
+        }
+    }
+
+    /// The follow-up of the page's own call: its error shows, and a rejected code brings
+    /// the code field back, so a new one can be typed.
+    pub fn settle<T>(&self, result: &Result<T, CommerceError>) {
+        let failure = result.as_ref().err().cloned();
+        if failure == Some(CommerceError::CodeRejected) {
+            self.code_source.set(CodeSource::Typed);
+        }
+        self.error.set(failure);
+    }
+}
