@@ -147,7 +147,8 @@ impl<T: Transport> CommerceClient<T> {
         self.send_with_backoff(&with_bearer(&request, &token)).await
     }
 
-    /// §4: asks Commerce to e-mail a code. Succeeds whether or not the username exists.
+    /// `docs/commerce-api.md` §4: asks Commerce to e-mail a code. Succeeds whether or not the
+    /// username exists.
     pub async fn request_code(
         &self,
         realm_id: &RealmId,
@@ -187,7 +188,7 @@ impl<T: Transport> CommerceClient<T> {
         }
     }
 
-    /// §5.1: exchanges a code for one token per account. Spends the code.
+    /// `docs/commerce-api.md` §5.1: exchanges a code for one token per account. Spends the code.
     pub async fn exchange_code(
         &self,
         profile_id: &PasswordProfileId,
@@ -200,7 +201,7 @@ impl<T: Transport> CommerceClient<T> {
         responses::parse_account_tokens(Operation::ExchangeCode, &response)
     }
 
-    /// §5.2: signs in with username and password.
+    /// `docs/commerce-api.md` §5.2: signs in with username and password.
     pub async fn sign_in(
         &self,
         profile_id: &PasswordProfileId,
@@ -213,7 +214,7 @@ impl<T: Transport> CommerceClient<T> {
         responses::parse_account_tokens(Operation::PasswordSignIn, &response)
     }
 
-    /// §6.1: the id of the member's password profile info for `profile_id`.
+    /// `docs/commerce-api.md` §6.1: the id of the member's password profile info for `profile_id`.
     pub async fn find_password_profile_info(
         &self,
         realm_id: &RealmId,
@@ -233,7 +234,7 @@ impl<T: Transport> CommerceClient<T> {
             .ok_or(CommerceError::Setup(SetupProblem::NoPasswordProfileInfo))
     }
 
-    /// §6.3: sets a new password, acting as the member.
+    /// `docs/commerce-api.md` §6.3: sets a new password, acting as the member.
     pub async fn update_password(
         &self,
         update: &PasswordUpdate<'_>,

@@ -76,7 +76,7 @@ pub enum CommerceError {
 }
 
 /// One entry of a JSON:API `errors` array. `status` is a string in some specs and a number in
-/// others (reference §0.4), so it is read as either.
+/// others (`docs/commerce-api.md` §0.4), so it is read as either.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct ApiErrorItem {
     #[serde(default, deserialize_with = "string_or_number")]
@@ -115,7 +115,7 @@ fn first_detail(items: &[ApiErrorItem]) -> Option<String> {
 }
 
 /// Turns a non-2xx answer to `operation` into the error a page shows. Branches on the HTTP
-/// status, not on the body, which is only used for details (reference §0.4).
+/// status, not on the body, which is only used for details (`docs/commerce-api.md` §0.4).
 pub fn classify(operation: Operation, status: StatusCode, body: &str) -> CommerceError {
     use CommerceError as E;
     use Operation as Op;
@@ -136,7 +136,7 @@ pub fn classify(operation: Operation, status: StatusCode, body: &str) -> Commerc
             E::Setup(SetupProblem::UnknownRealmOrProfile)
         }
         // Any other 4xx from the exchange means the code or password did not work; Commerce
-        // does not document which status (docs/commerce-api.md §5.5), and must not reveal
+        // does not document which status (`docs/commerce-api.md` §5.5), and must not reveal
         // whether the username exists.
         (Op::ExchangeCode, _) if status.is_client_error() => E::CodeRejected,
         (Op::PasswordSignIn, _) if status.is_client_error() => E::CredentialsRejected,

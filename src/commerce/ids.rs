@@ -50,17 +50,18 @@ commerce_id!(
     RealmId
 );
 commerce_id!(
-    /// `password_profile_id`: the password profile shoppers sign in with (§3).
+    /// `password_profile_id`: the password profile shoppers sign in with (`docs/commerce-api.md`
+    /// §3).
     PasswordProfileId
 );
 commerce_id!(
     /// `user_authentication_password_profile_info_id`: one member's login in one password
-    /// profile, whose password the reset changes (§6).
+    /// profile, whose password the reset changes (`docs/commerce-api.md` §6).
     PasswordProfileInfoId
 );
 commerce_id!(
     /// `account_member_id`: the account member, which is also their
-    /// user-authentication-info id (§6.4).
+    /// user-authentication-info id (`docs/commerce-api.md` §6.4).
     AccountMemberId
 );
 

@@ -1,5 +1,5 @@
 //! Request builders: one plain function per Commerce call, returning the method, path, headers
-//! and body exactly as the API reference documents them. No I/O here.
+//! and body exactly as `docs/commerce-api.md` describes them. No I/O here.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::json;
@@ -10,7 +10,7 @@ use super::ids::{
     AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId, RealmId,
 };
 
-/// Header carrying the Account Management Authentication Token (reference §0.3).
+/// Header carrying the Account Management Authentication Token (`docs/commerce-api.md` §0.3).
 pub const AM_TOKEN_HEADER: &str = "EP-Account-Management-Authentication-Token";
 
 /// RFC 3986 unreserved characters stay; everything else is encoded.
@@ -26,7 +26,7 @@ pub fn encode(value: &str) -> String {
     utf8_percent_encode(value, COMPONENT).to_string()
 }
 
-/// Why a code is requested (reference §4).
+/// Why a code is requested (`docs/commerce-api.md` §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Purpose {
     ResetPassword,
@@ -46,7 +46,8 @@ impl Purpose {
     }
 }
 
-/// §1 `POST /oauth/access_token` with the implicit grant: the public `client_id`, no secret.
+/// `docs/commerce-api.md` §1: `POST /oauth/access_token` with the implicit grant: the public
+/// `client_id`, no secret.
 pub fn implicit_token(client_id: &str) -> HttpRequest {
     HttpRequest::new(Method::POST, "/oauth/access_token".into()).form(format!(
         "grant_type=implicit&client_id={}",
@@ -54,8 +55,8 @@ pub fn implicit_token(client_id: &str) -> HttpRequest {
     ))
 }
 
-/// §4 create a one-time password token request. Commerce answers `202` and e-mails the code
-/// through the store's webhook; the code never comes back to the browser.
+/// `docs/commerce-api.md` §4: create a one-time password token request. Commerce answers `202` and
+/// e-mails the code through the store's webhook; the code never comes back to the browser.
 pub fn request_code(
     realm_id: &RealmId,
     profile_id: &PasswordProfileId,
@@ -79,7 +80,8 @@ pub fn request_code(
     }))
 }
 
-/// §3.2 read one password profile (implicit tokens may read `/authentication-realms`).
+/// `docs/commerce-api.md` §3.2: read one password profile (implicit tokens may read
+/// `/authentication-realms`).
 pub fn password_profile(realm_id: &RealmId, profile_id: &PasswordProfileId) -> HttpRequest {
     HttpRequest::new(
         Method::GET,
@@ -91,7 +93,7 @@ pub fn password_profile(realm_id: &RealmId, profile_id: &PasswordProfileId) -> H
     )
 }
 
-/// §5.1 exchange a code for Account Management Authentication Tokens.
+/// `docs/commerce-api.md` §5.1: exchange a code for Account Management Authentication Tokens.
 pub fn exchange_code(profile_id: &PasswordProfileId, username: &str, code: &str) -> HttpRequest {
     account_member_tokens(json!({
         "type": "account_management_authentication_token",
@@ -102,7 +104,7 @@ pub fn exchange_code(profile_id: &PasswordProfileId, username: &str, code: &str)
     }))
 }
 
-/// §5.2 sign in with username and password.
+/// `docs/commerce-api.md` §5.2: sign in with username and password.
 pub fn password_sign_in(
     profile_id: &PasswordProfileId,
     username: &str,
@@ -130,8 +132,8 @@ fn password_profile_infos_path(realm_id: &RealmId, member_id: &AccountMemberId) 
     )
 }
 
-/// §6.1 list the member's password profile infos, as the member (implicit + AM token).
-/// The member id is the user-authentication-info id (§6.4).
+/// `docs/commerce-api.md` §6.1: list the member's password profile infos, as the member (implicit +
+/// AM token). The member id is the user-authentication-info id (`docs/commerce-api.md` §6.4).
 pub fn list_password_profile_infos(
     realm_id: &RealmId,
     member_id: &AccountMemberId,
@@ -144,7 +146,7 @@ pub fn list_password_profile_infos(
     .header(AM_TOKEN_HEADER, am_token.as_str())
 }
 
-/// The ids and values of a password update (§6.3).
+/// The ids and values of a password update (`docs/commerce-api.md` §6.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasswordUpdate<'a> {
     pub realm_id: &'a RealmId,
@@ -155,8 +157,9 @@ pub struct PasswordUpdate<'a> {
     pub password: &'a str,
 }
 
-/// §6.3 set a new password. Sends the superset body that satisfies every documented revision,
-/// and always the AM token header, which is required with an implicit bearer (§11 #5, #6).
+/// `docs/commerce-api.md` §6.3: set a new password. Sends the superset body that satisfies every
+/// documented revision, and always the AM token header, which is required with an implicit bearer
+/// (`docs/commerce-api.md` §11 #5, #6).
 pub fn update_password(
     update: &PasswordUpdate<'_>,
     am_token: &AccountManagementToken,

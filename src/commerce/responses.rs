@@ -8,8 +8,8 @@ use super::ids::{
     AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId,
 };
 
-/// §1 implicit token. Read from the top level (doc page, JS SDK) or from inside `data`
-/// (OpenAPI example); see reference §11 #7.
+/// `docs/commerce-api.md` §1: implicit token. Read from the top level (doc page, JS SDK) or from
+/// inside `data` (OpenAPI example); see `docs/commerce-api.md` §11 #7.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct AccessToken {
     pub access_token: String,
@@ -30,7 +30,8 @@ impl AccessToken {
     }
 }
 
-/// One Account Management Authentication Token: one per account of the member (§5.3).
+/// One Account Management Authentication Token: one per account of the member
+/// (`docs/commerce-api.md` §5.3).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 pub struct AccountToken {
     pub account_id: String,
@@ -44,12 +45,13 @@ pub struct AccountToken {
 /// The answer of `POST /v2/account-members/tokens`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountTokens {
-    /// `meta.account_member_id`: also the member's user-authentication-info id (§6.4).
+    /// `meta.account_member_id`: also the member's user-authentication-info id
+    /// (`docs/commerce-api.md` §6.4).
     pub member_id: AccountMemberId,
     pub accounts: Vec<AccountToken>,
 }
 
-/// One user-authentication-password-profile-info (§6.1).
+/// One user-authentication-password-profile-info (`docs/commerce-api.md` §6.1).
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct PasswordProfileInfo {
     pub id: PasswordProfileInfoId,
@@ -99,7 +101,7 @@ pub fn parse_access_token(response: &HttpResponse) -> Result<AccessToken, Commer
 }
 
 /// Parses the tokens answer; `op` says whether a code or a password was exchanged.
-/// An empty `data` means the member has no account to act for (§5.3).
+/// An empty `data` means the member has no account to act for (`docs/commerce-api.md` §5.3).
 pub fn parse_account_tokens(
     op: Operation,
     response: &HttpResponse,
