@@ -31,7 +31,7 @@ pub fn new_access_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Claims of an Account Management Authentication Token (reference §5.4).
+/// Claims of an Account Management Authentication Token (docs/commerce-api.md §5.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AmClaims {
     /// Account member id (= user-authentication-info id).

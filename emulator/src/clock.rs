@@ -16,7 +16,8 @@ pub fn iso_z(epoch_ms: i64) -> String {
     format!("{}Z", iso_base(epoch_ms))
 }
 
-/// `2023-09-05T14:53:01.584+00:00`, the form used in the webhook event payload (§7.1).
+/// `2023-09-05T14:53:01.584+00:00`, the form used in the webhook event payload
+/// (docs/commerce-api.md §7.1).
 pub fn iso_offset(epoch_ms: i64) -> String {
     format!("{}+00:00", iso_base(epoch_ms))
 }

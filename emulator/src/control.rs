@@ -1,24 +1,35 @@
 //! Test controls under `/__emulator/…` (no auth): outbox, reset, queued codes,
 //! clock, settings, injected faults, and a state summary. Nothing here exists in Commerce.
+//!
+//! The bodies are plain JSON (no `data` wrapper), read into structs that refuse
+//! unknown keys; errors keep serde's wording behind "Invalid control request: ".
+//! Faults are parsed here into the model's [`crate::fault::Fault`], and applied by
+//! [`inject_faults`].
 
-use crate::api::{json_object, RawBody};
 use crate::clock;
-use crate::errors::{json_response, ApiError};
+use crate::fault::{self, Fault};
+use crate::http::body::json_object;
+use crate::http::error::ApiError;
+use crate::http::extract::RawBody;
+use crate::http::response::json_response;
 use crate::outbox::render_html;
 use crate::seed::SelfManagement;
 use crate::state::Shared;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequest, Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::time::Duration;
 
+/// Every control path starts with this; requests under it are never faulted.
 pub const PREFIX: &str = "/__emulator";
 
+/// The control endpoints.
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/__emulator/outbox", get(outbox))
@@ -31,40 +42,31 @@ pub fn routes() -> Router<Shared> {
         .route("/__emulator/state", get(state))
 }
 
-/// An injected failure: the next `times` requests matching `method` (any if absent)
-/// and `path_prefix` wait `delay_ms`, then answer `status` (0 = only the delay).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fault {
-    #[serde(default)]
-    pub method: Option<String>,
-    pub path_prefix: String,
-    #[serde(default)]
-    pub status: u16,
-    #[serde(default = "one")]
-    pub times: u32,
-    #[serde(default)]
-    pub delay_ms: u64,
-    #[serde(default)]
-    pub title: Option<String>,
-}
+/// A control body: plain JSON (no `data` wrapper) deserialized into `T`; an empty
+/// body is `{}`. A non-empty body must be a JSON object sent as `application/json`
+/// (the 400s of [`json_object`]); a body `T` does not take is 400 "Invalid control
+/// request: {serde's message}".
+struct ControlBody<T>(T);
 
-fn one() -> u32 {
-    1
-}
+impl<S, T> FromRequest<S> for ControlBody<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
 
-/// Parse a control body (plain JSON, no `data` wrapper); an empty body is `{}`.
-fn control_body<T: serde::de::DeserializeOwned>(
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<T, ApiError> {
-    let value = if body.is_empty() {
-        Value::Object(Default::default())
-    } else {
-        Value::Object(json_object(headers, body)?)
-    };
-    serde_json::from_value(value)
-        .map_err(|e| ApiError::bad_request(format!("Invalid control request: {e}")))
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let headers = req.headers().clone();
+        let RawBody(body) = RawBody::from_request(req, state).await?;
+        let value = if body.is_empty() {
+            Value::Object(Default::default())
+        } else {
+            Value::Object(json_object(&headers, &body)?)
+        };
+        serde_json::from_value(value)
+            .map(Self)
+            .map_err(|e| ApiError::bad_request(format!("Invalid control request: {e}")))
+    }
 }
 
 fn ok(body: Value) -> Response {
@@ -93,10 +95,8 @@ struct NextCodes {
 
 async fn next_codes(
     State(emu): State<Shared>,
-    headers: HeaderMap,
-    RawBody(body): RawBody,
+    ControlBody(req): ControlBody<NextCodes>,
 ) -> Result<Response, ApiError> {
-    let req: NextCodes = control_body(&headers, &body)?;
     if req.codes.iter().any(|c| c.is_empty() || c.len() > 64) {
         return Err(ApiError::bad_request(
             "Each code must be 1 to 64 characters",
@@ -115,10 +115,8 @@ struct Advance {
 
 async fn advance_clock(
     State(emu): State<Shared>,
-    headers: HeaderMap,
-    RawBody(body): RawBody,
+    ControlBody(req): ControlBody<Advance>,
 ) -> Result<Response, ApiError> {
-    let req: Advance = control_body(&headers, &body)?;
     let mut world = emu.world();
     world.clock_offset_secs = world
         .clock_offset_secs
@@ -139,10 +137,8 @@ struct SettingsChange {
 
 async fn update_settings(
     State(emu): State<Shared>,
-    headers: HeaderMap,
-    RawBody(body): RawBody,
+    ControlBody(req): ControlBody<SettingsChange>,
 ) -> Result<Response, ApiError> {
-    let req: SettingsChange = control_body(&headers, &body)?;
     let mut world = emu.world();
     if let Some(mode) = req.account_member_self_management {
         world.settings.account_member_self_management = mode;
@@ -155,20 +151,70 @@ async fn update_settings(
     Ok(ok(json!(world.settings)))
 }
 
+/// The JSON of a fault, as `POST /__emulator/faults` takes it: `path_prefix`
+/// required; `method` (default any), `status` (default 0, delay only), `times`
+/// (default 1), `delay_ms` (default 0) and `title` (default the reason phrase).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaultBody {
+    #[serde(default)]
+    method: Option<String>,
+    path_prefix: String,
+    #[serde(default)]
+    status: u16,
+    #[serde(default = "one")]
+    times: u32,
+    #[serde(default)]
+    delay_ms: u64,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl From<FaultBody> for Fault {
+    fn from(body: FaultBody) -> Self {
+        Self {
+            method: body.method,
+            path_prefix: body.path_prefix,
+            status: body.status,
+            times: body.times,
+            delay_ms: body.delay_ms,
+            title: body.title,
+        }
+    }
+}
+
+/// A fault as the control answers list it, with the keys of [`FaultBody`].
+fn fault_json(fault: &Fault) -> Value {
+    json!({
+        "method": fault.method,
+        "path_prefix": fault.path_prefix,
+        "status": fault.status,
+        "times": fault.times,
+        "delay_ms": fault.delay_ms,
+        "title": fault.title,
+    })
+}
+
+fn faults_json(faults: &[Fault]) -> Value {
+    faults.iter().map(fault_json).collect()
+}
+
 async fn add_fault(
     State(emu): State<Shared>,
-    headers: HeaderMap,
-    RawBody(body): RawBody,
+    ControlBody(body): ControlBody<FaultBody>,
 ) -> Result<Response, ApiError> {
-    let fault: Fault = control_body(&headers, &body)?;
-    if fault.status != 0 && !(400..=599).contains(&fault.status) {
+    if body.status != 0 && !(400..=599).contains(&body.status) {
         return Err(ApiError::bad_request(
             "status must be 0 (delay only) or 400-599",
         ));
     }
     let mut world = emu.world();
-    world.faults.push(fault);
-    Ok(ok(json!({ "faults": world.faults })))
+    world.faults.push(body.into());
+    Ok(ok(json!({ "faults": faults_json(&world.faults) })))
 }
 
 async fn clear_faults(State(emu): State<Shared>) -> Response {
@@ -214,34 +260,22 @@ async fn state(State(emu): State<Shared>) -> Response {
         "live_codes": world.codes.values().filter(|c| c.expires_ms > now).count(),
         "queued_codes": world.next_codes.len(),
         "outbox": world.outbox.len(),
-        "faults": world.faults,
+        "faults": faults_json(&world.faults),
         "clock_offset_secs": world.clock_offset_secs,
         "now": clock::iso_z(now),
     }))
 }
 
-/// Middleware: apply the first matching fault (before auth and routing).
+/// Middleware: apply the first matching fault (before auth and routing): wait its
+/// delay, then answer its status as a JSON:API error with the detail "Injected by
+/// the emulator's fault controls", or (status 0) pass the request on.
 /// The control endpoints themselves are never faulted.
 pub async fn inject_faults(State(emu): State<Shared>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let fault = if path.starts_with(PREFIX) {
         None
     } else {
-        let mut world = emu.world();
-        let method = req.method().as_str();
-        let found = world.faults.iter_mut().find(|f| {
-            f.times > 0
-                && path.starts_with(&f.path_prefix)
-                && f.method
-                    .as_deref()
-                    .is_none_or(|m| m.eq_ignore_ascii_case(method))
-        });
-        let fault = found.map(|f| {
-            f.times -= 1;
-            f.clone()
-        });
-        world.faults.retain(|f| f.times > 0);
-        fault
+        fault::take(&mut emu.world().faults, req.method().as_str(), path)
     };
     let Some(fault) = fault else {
         return next.run(req).await;

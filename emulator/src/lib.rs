@@ -1,16 +1,26 @@
 //! A local stand-in for the Elastic Path Commerce endpoints that the shopper's
-//! password-reset and passwordless sign-in app uses, following
-//! `shared/commerce-api.md`. Everything lives in memory and starts from a seed.
+//! password-reset and passwordless sign-in app uses, following the project's API
+//! notes, `docs/commerce-api.md` (the "§" numbers in this crate's comments are that
+//! document's sections). Everything lives in memory and starts from a seed.
 //!
 //! * [`api_router`]: the API origin (Commerce endpoints plus `/__emulator` controls).
 //! * [`app_host::app_router`]: the app origin (static files, `/config.json`).
+//!
+//! The modules, each depending only on those listed before it:
+//!
+//! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`outbox`], [`state`];
+//! * [`http`]: extractors, errors, request and response bodies, access checks;
+//! * [`api`]: one module per Commerce resource, each with its `routes()`;
+//! * [`control`]: the `/__emulator` test controls;
+//! * [`app_host`], and [`api_router`] here, which merges the routes.
 
 pub mod api;
 pub mod app_host;
 pub mod auth;
 pub mod clock;
 pub mod control;
-pub mod errors;
+pub mod fault;
+pub mod http;
 pub mod outbox;
 pub mod seed;
 pub mod state;
@@ -26,13 +36,24 @@ use axum::Router;
 use std::time::{Duration, Instant};
 use tower_http::cors::{Any, CorsLayer};
 
-/// The API origin. Layers, outermost first: CORS, faults, routes. The binary adds the request
+/// The API origin: every resource's routes and the test controls, merged here.
+/// Layers, outermost first: CORS, faults, routes; an unknown path is a JSON:API 404,
+/// a known path with another method a JSON:API 405. The binary adds the request
 /// log (`log_request`); tests that use the router in-process stay quiet.
 pub fn api_router(emu: Shared) -> Router {
-    api::routes()
+    Router::new()
+        .merge(api::oauth::routes())
+        .merge(api::settings::routes())
+        .merge(api::realms::routes())
+        .merge(api::password_profiles::routes())
+        .merge(api::otp_request::routes())
+        .merge(api::users::routes())
+        .merge(api::password_profile_infos::routes())
+        .merge(api::members::routes())
+        .merge(api::integrations::routes())
         .merge(control::routes())
-        .fallback(errors::not_found)
-        .method_not_allowed_fallback(errors::method_not_allowed)
+        .fallback(http::error::not_found)
+        .method_not_allowed_fallback(http::error::method_not_allowed)
         .layer(middleware::from_fn_with_state(
             emu.clone(),
             control::inject_faults,
@@ -41,7 +62,7 @@ pub fn api_router(emu: Shared) -> Router {
         .with_state(emu)
 }
 
-/// CORS as a public API would answer it (the reference infers this, §0.6).
+/// CORS as a public API would answer it (docs/commerce-api.md §0.6 infers this).
 fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(Any)

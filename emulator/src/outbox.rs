@@ -1,6 +1,6 @@
 //! The e-mails a webhook integration would have sent: each one-time password
 //! token request becomes a `one-time-password-token-request.created` event
-//! (reference §7.1) and an e-mail with a one-click link into the app.
+//! (docs/commerce-api.md §7.1) and an e-mail with a one-click link into the app.
 
 use crate::clock;
 use crate::seed::Integration;
@@ -71,8 +71,9 @@ pub struct CodeRequest<'a> {
 }
 
 impl CodeRequest<'_> {
-    /// The webhook event, field for field as §7.1 shows it. `delivered_to` is the
-    /// integration's `configuration.url`: here, the emulator's own outbox.
+    /// The webhook event, field for field as docs/commerce-api.md §7.1 shows it.
+    /// `delivered_to` is the integration's `configuration.url`: here, the emulator's
+    /// own outbox.
     pub fn event(&self, event_id: &str, integration: &Integration, delivered_to: &str) -> Value {
         let at = clock::iso_offset(self.now_ms);
         json!({

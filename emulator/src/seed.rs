@@ -97,7 +97,7 @@ impl UsernameFormat {
     }
 
     /// Whether `given` names the stored username. E-mail usernames match
-    /// case-insensitively (the reference notes a known upper-case bug; we take the safe side).
+    /// case-insensitively (docs/commerce-api.md notes a known upper-case bug; we take the safe side).
     pub fn matches(self, stored: &str, given: &str) -> bool {
         match self {
             Self::Any => stored == given,

@@ -3,7 +3,7 @@
 
 use crate::auth::{hash_password, AccessKind};
 use crate::clock;
-use crate::control::Fault;
+use crate::fault::Fault;
 use crate::outbox::OutboxEntry;
 use crate::seed::{Account, Integration, PasswordProfile, Seed, Settings};
 use std::collections::{HashMap, VecDeque};
@@ -110,6 +110,7 @@ pub struct World {
     /// Keyed by profile-info id, i.e. one live code per user and password profile.
     pub codes: HashMap<String, IssuedCode>,
     pub outbox: Vec<OutboxEntry>,
+    /// Injected failures, in the order added; the first that matches a request wins.
     pub faults: Vec<Fault>,
     pub next_codes: VecDeque<String>,
     pub clock_offset_secs: i64,

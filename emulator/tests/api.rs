@@ -43,7 +43,7 @@ async fn token_request_errors() {
         .await
         .assert_error(400);
     h.form("grant_type=implicit").await.assert_error(400);
-    // Form fields sent as JSON: the doc's curl mistake (§1).
+    // Form fields sent as JSON: the doc's curl mistake (docs/commerce-api.md §1).
     let json_body = json!({"grant_type": "implicit", "client_id": CLIENT_ID});
     h.call(Method::POST, "/oauth/access_token", None, Some(json_body))
         .await
@@ -249,7 +249,7 @@ async fn code_request_is_202_empty_and_records_the_event() {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
 
-    // Every key of §7.1, and no others.
+    // Every key of docs/commerce-api.md §7.1, and no others.
     let keys = |v: &serde_json::Value| {
         let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
         k.sort();
@@ -367,7 +367,7 @@ async fn code_request_validation() {
     let path = format!("/v2/authentication-realms/{REALM}/password-profiles/{PROFILE}/one-time-password-token-request");
     let post = |body: serde_json::Value| h.call(Method::POST, &path, Some(&token), Some(body));
 
-    // The hyphenated type of the 2025 spec is refused (§11 #3).
+    // The hyphenated type of the 2025 spec is refused (docs/commerce-api.md §11 #3).
     post(json!({"data": {"type": "one-time-password-token-request", "username": JOHN_EMAIL, "purpose": "reset_password"}}))
         .await
         .assert_error(400);
@@ -381,7 +381,7 @@ async fn code_request_validation() {
     post(json!({"data": {"type": "one_time_password_token_request", "purpose": "reset_password"}}))
         .await
         .assert_error(400);
-    // Not wrapped in data (§11 #16).
+    // Not wrapped in data (docs/commerce-api.md §11 #16).
     post(json!({"type": "one_time_password_token_request", "username": JOHN_EMAIL, "purpose": "reset_password"}))
         .await
         .assert_error(400);

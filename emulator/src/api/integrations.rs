@@ -1,34 +1,48 @@
-//! `/v2/integrations` (reference §7.2; `integrations.yaml`): list, create, get, update
-//! and delete, for client_credentials tokens only (§0.8: implicit tokens have no access).
+//! `/v2/integrations` (docs/commerce-api.md §7.2; the spec's `integrations.yaml`): list,
+//! create, get, update and delete, for client_credentials tokens only
+//! (docs/commerce-api.md §0.8: implicit tokens have no access).
 //!
 //! Integrations are stored and listed, nothing more: the emulator "delivers" every
 //! event to its outbox whatever integrations exist.
 //!
 //! Where the sources differ, the emulator takes:
-//! * the path `/v2/integrations` (reference, JS SDK); the spec's paths lack `/v2`;
+//! * the path `/v2/integrations` (docs/commerce-api.md §7.2, JS SDK); the spec's paths lack `/v2`;
 //! * `observes` (the field every example uses); the spec's `required` list says `observers`;
-//! * 200 for a create, as the spec has it (the reference notes 201 is unconfirmed);
+//! * 200 for a create, as the spec has it (docs/commerce-api.md notes 201 is unconfirmed);
 //! * 422 for a body that fails validation, as the spec's responses say (its example
 //!   body says 400); a body that is not JSON or has the wrong `type` stays 400;
 //! * `configuration.secret_key` is returned as stored: the spec does not mark it
-//!   write-only, and the event payload echoes it too (§7.1);
+//!   write-only, and the event payload echoes it too (docs/commerce-api.md §7.1);
 //! * an update changes only the attributes sent ("the values of the other attributes
 //!   remain the same"), and inside `configuration` only the keys sent;
 //! * a delete answers 200 with an empty body (spec), and 404 for an unknown id.
 
-use super::{
-    base_url, json_data, list_body, optional_bool, optional_str, require_client_credentials,
-    Caller, Ids, RawBody,
-};
 use crate::clock;
-use crate::errors::{json_response, ApiError};
+use crate::http::access::require_client_credentials;
+use crate::http::body::Field;
+use crate::http::error::ApiError;
+use crate::http::extract::{Caller, Deferred, Ids, JsonApi, JsonApiData};
+use crate::http::response::{base_url, json_response, list_body};
 use crate::state::{IntegrationRecord, Shared};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 const INTEGRATION_TYPES: [&str; 3] = ["webhook", "aws_sqs", "stomp"];
+
+/// The list (`GET`, `POST`) and one integration (`GET`, `PUT`, `DELETE`).
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/v2/integrations", get(list).post(create))
+        .route(
+            "/v2/integrations/{integration_id}",
+            get(get_one).put(update).delete(delete),
+        )
+}
 
 fn integration_json(i: &IntegrationRecord, base: &str) -> Value {
     let mut data = json!({
@@ -64,6 +78,27 @@ fn not_found() -> ApiError {
     ApiError::not_found("Integration not found")
 }
 
+/// An `integration` body, for a create or an update. `configuration` stays a JSON
+/// object and is checked by hand in [`check_configuration`]: it is stored as sent
+/// (whatever keys the integration type uses) and an update merges it key by key, and
+/// its `url` is "required" whatever else was sent in its place, which a typed struct
+/// would word as a type error.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct IntegrationBody {
+    id: Field<String>,
+    name: Field<String>,
+    description: Field<String>,
+    enabled: Field<bool>,
+    integration_type: Field<String>,
+    observes: Field<Vec<String>>,
+    configuration: Field<Map<String, Value>>,
+}
+
+impl JsonApiData for IntegrationBody {
+    const TYPE: &'static str = "integration";
+}
+
 /// The attributes of a create or update body; `None` where the body has none.
 #[derive(Default)]
 struct Attributes {
@@ -75,54 +110,50 @@ struct Attributes {
     configuration: Option<Map<String, Value>>,
 }
 
-fn attributes(data: &Map<String, Value>) -> Result<Attributes, ApiError> {
+fn attributes(body: IntegrationBody) -> Result<Attributes, ApiError> {
     // Type errors in a field are validation errors here (422), not 400.
     let revalidate = |e: ApiError| invalid(e.detail.unwrap_or_default());
-    let name = optional_str(data, "name").map_err(revalidate)?;
-    if name == Some("") {
+    let name = body.name.optional("name").map_err(revalidate)?;
+    if name.as_deref() == Some("") {
         return Err(invalid("Validation failed: field 'name' must not be empty"));
     }
-    let integration_type = optional_str(data, "integration_type").map_err(revalidate)?;
-    if let Some(t) = integration_type {
-        if !INTEGRATION_TYPES.contains(&t) {
+    let integration_type = body
+        .integration_type
+        .optional("integration_type")
+        .map_err(revalidate)?;
+    if let Some(t) = &integration_type {
+        if !INTEGRATION_TYPES.contains(&t.as_str()) {
             return Err(invalid(
                 "Validation failed: field 'integration_type' must be webhook, aws_sqs or stomp",
             ));
         }
     }
-    let observes = match data.get("observes") {
-        None | Some(Value::Null) => None,
-        Some(Value::Array(items)) => Some(
-            items
-                .iter()
-                .map(|v| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| {
-                    invalid("Validation failed: field 'observes' must be a list of event names")
-                })?,
-        ),
-        Some(_) => {
+    let observes = match body.observes {
+        Field::Absent => None,
+        Field::Value(names) if names.iter().all(|n| !n.is_empty()) => Some(names),
+        Field::Value(_) | Field::Invalid => {
             return Err(invalid(
                 "Validation failed: field 'observes' must be a list of event names",
             ))
         }
     };
-    let configuration = match data.get("configuration") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(map)) => Some(map.clone()),
-        Some(_) => {
+    let configuration = match body.configuration {
+        Field::Absent => None,
+        Field::Value(map) => Some(map),
+        Field::Invalid => {
             return Err(invalid(
                 "Validation failed: field 'configuration' must be an object",
             ))
         }
     };
     Ok(Attributes {
-        name: name.map(str::to_owned),
-        description: optional_str(data, "description")
-            .map_err(revalidate)?
-            .map(str::to_owned),
-        enabled: optional_bool(data, "enabled").map_err(revalidate)?,
-        integration_type: integration_type.map(str::to_owned),
+        name,
+        description: body
+            .description
+            .optional("description")
+            .map_err(revalidate)?,
+        enabled: body.enabled.optional("enabled").map_err(revalidate)?,
+        integration_type,
         observes,
         configuration,
     })
@@ -155,7 +186,7 @@ fn check_configuration(
     }
 }
 
-pub async fn list(
+async fn list(
     caller: Caller,
     State(emu): State<Shared>,
     headers: HeaderMap,
@@ -176,15 +207,15 @@ pub async fn list(
 
 /// `name`, `integration_type`, `observes` and `configuration` (with `url`) are required;
 /// `enabled` defaults to false.
-pub async fn create(
+async fn create(
     caller: Caller,
     State(emu): State<Shared>,
     headers: HeaderMap,
-    RawBody(body): RawBody,
+    body: Deferred<JsonApi<IntegrationBody>>,
 ) -> Result<Response, ApiError> {
     require_client_credentials(&caller, "create integrations")?;
-    let data = json_data(&headers, &body, "integration")?;
-    let attrs = attributes(&data)?;
+    let JsonApi(body) = body.into_result()?;
+    let attrs = attributes(body)?;
     let required = |field: &str| invalid(format!("Validation failed: field '{field}' is required"));
     let name = attrs.name.ok_or_else(|| required("name"))?;
     let integration_type = attrs
@@ -214,7 +245,7 @@ pub async fn create(
     Ok(one(StatusCode::OK, &record, &base_url(&headers)))
 }
 
-pub async fn get(
+async fn get_one(
     caller: Caller,
     State(emu): State<Shared>,
     Ids(id): Ids<String>,
@@ -231,24 +262,29 @@ pub async fn get(
     Ok(one(StatusCode::OK, &record, &base_url(&headers)))
 }
 
-pub async fn update(
+/// Any attributes; `id`, when sent, must be the one in the path (400, like a body
+/// that is not JSON, rather than 422).
+async fn update(
     caller: Caller,
     State(emu): State<Shared>,
     Ids(id): Ids<String>,
     headers: HeaderMap,
-    RawBody(body): RawBody,
+    body: Deferred<JsonApi<IntegrationBody>>,
 ) -> Result<Response, ApiError> {
     require_client_credentials(&caller, "change integrations")?;
     if !emu.world().integrations.iter().any(|i| i.id == id) {
         return Err(not_found());
     }
-    let data = json_data(&headers, &body, "integration")?;
-    if optional_str(&data, "id")?.is_some_and(|sent| sent != id) {
+    let JsonApi(mut body) = body.into_result()?;
+    if std::mem::take(&mut body.id)
+        .optional("id")?
+        .is_some_and(|sent| sent != id)
+    {
         return Err(ApiError::bad_request(
             "Validation failed: field 'id' must match the id in the path",
         ));
     }
-    let attrs = attributes(&data)?;
+    let attrs = attributes(body)?;
 
     let mut world = emu.world();
     let now = clock::iso_z(world.now_ms());
@@ -283,7 +319,7 @@ pub async fn update(
     Ok(one(StatusCode::OK, &updated, &base_url(&headers)))
 }
 
-pub async fn delete(
+async fn delete(
     caller: Caller,
     State(emu): State<Shared>,
     Ids(id): Ids<String>,

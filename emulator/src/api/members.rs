@@ -1,32 +1,60 @@
-//! `POST /v2/account-members/tokens` (reference §5) and `GET /v2/account-members/{id}` (§8).
+//! `POST /v2/account-members/tokens` (docs/commerce-api.md §5) and
+//! `GET /v2/account-members/{id}` (docs/commerce-api.md §8).
 
-use super::{
-    account_management_claims, authorize_member, base_url, json_data, required_str, Caller, Ids,
-    RawBody,
-};
 use crate::auth::{sign_am_token, verify_password, AmClaims};
 use crate::clock;
-use crate::errors::{json_response, ApiError};
+use crate::http::access::{account_management_claims, authorize_member};
+use crate::http::body::Field;
+use crate::http::error::ApiError;
+use crate::http::extract::{Caller, Ids, JsonApi, JsonApiData};
+use crate::http::response::{base_url, json_response, list_body};
 use crate::seed::Account;
 use crate::state::Shared;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde_json::{json, Map, Value};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// `POST /v2/account-members/tokens` and `GET /v2/account-members/{member_id}`.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/v2/account-members/tokens", post(create_tokens))
+        .route("/v2/account-members/{member_id}", get(get_member))
+}
+
+/// An `account_management_authentication_token` request: the mechanism picks which
+/// of the other fields it needs (docs/commerce-api.md §11 #18), so they are all here.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct TokenRequest {
+    authentication_mechanism: Field<String>,
+    password_profile_id: Field<String>,
+    username: Field<String>,
+    one_time_password_token: Field<String>,
+    password: Field<String>,
+}
+
+impl JsonApiData for TokenRequest {
+    const TYPE: &'static str = "account_management_authentication_token";
+}
 
 /// Exchange credentials for one account-management token per account of the member.
-/// Every credential failure is the same 401 (§5.5: "do not reveal whether the username exists").
-pub async fn create_tokens(
+/// Every credential failure is the same 401 (docs/commerce-api.md §5.5: "do not
+/// reveal whether the username exists").
+async fn create_tokens(
     _caller: Caller,
     State(emu): State<Shared>,
     headers: HeaderMap,
-    RawBody(body): RawBody,
+    JsonApi(mut req): JsonApi<TokenRequest>,
 ) -> Result<Response, ApiError> {
-    let data = json_data(&headers, &body, "account_management_authentication_token")?;
-    // The mechanism picks the request schema (§11 #18).
-    let member_id = match required_str(&data, "authentication_mechanism")? {
-        "passwordless" => passwordless(&emu, &data)?,
-        "password" => password(&emu, &data)?,
+    let mechanism =
+        std::mem::take(&mut req.authentication_mechanism).required("authentication_mechanism")?;
+    let member_id = match mechanism.as_str() {
+        "passwordless" => passwordless(&emu, req)?,
+        "password" => password(&emu, req)?,
         "account_management_authentication_token" => {
             let world = emu.world();
             let claims = account_management_claims(&headers, &emu, &world)?.ok_or_else(ApiError::unauthorized)?;
@@ -47,17 +75,19 @@ pub async fn create_tokens(
 
 /// A code must be the user's current one for the profile, unexpired and unused;
 /// it is compared exactly and spent on success. A wrong guess does not spend it.
-fn passwordless(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiError> {
-    let profile_id = required_str(data, "password_profile_id")?;
-    let username = required_str(data, "username")?;
-    let code = required_str(data, "one_time_password_token")?;
+fn passwordless(emu: &Shared, req: TokenRequest) -> Result<String, ApiError> {
+    let profile_id = req.password_profile_id.required("password_profile_id")?;
+    let username = req.username.required("username")?;
+    let code = req
+        .one_time_password_token
+        .required("one_time_password_token")?;
     let mut world = emu.world();
     let profile = world
-        .profile(profile_id)
+        .profile(&profile_id)
         .cloned()
         .ok_or_else(ApiError::unauthorized)?;
     let (user, info) = world
-        .find_login(&profile, username)
+        .find_login(&profile, &username)
         .ok_or_else(ApiError::unauthorized)?;
     let (member_id, info_id) = (user.id.clone(), info.id.clone());
     let now = world.now_ms();
@@ -70,33 +100,35 @@ fn passwordless(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiEr
     }
 }
 
-fn password(emu: &Shared, data: &Map<String, Value>) -> Result<String, ApiError> {
-    let profile_id = required_str(data, "password_profile_id")?;
-    let username = required_str(data, "username")?;
-    let password = required_str(data, "password")?;
+fn password(emu: &Shared, req: TokenRequest) -> Result<String, ApiError> {
+    let profile_id = req.password_profile_id.required("password_profile_id")?;
+    let username = req.username.required("username")?;
+    let password = req.password.required("password")?;
     let (member_id, hash) = {
         let world = emu.world();
         let profile = world
-            .profile(profile_id)
+            .profile(&profile_id)
             .ok_or_else(ApiError::unauthorized)?;
         let (user, info) = world
-            .find_login(profile, username)
+            .find_login(profile, &username)
             .ok_or_else(ApiError::unauthorized)?;
         (user.id.clone(), info.password_hash.clone())
     };
-    if verify_password(password, &hash) {
+    if verify_password(&password, &hash) {
         Ok(member_id)
     } else {
         Err(ApiError::unauthorized())
     }
 }
 
-/// The 201 body of §5.3, with a fresh JWT (§5.4) for each of the member's accounts.
+/// The 201 body of docs/commerce-api.md §5.3, with a fresh JWT
+/// (docs/commerce-api.md §5.4) for each of the member's accounts.
 ///
 /// A member without any account (one created through `user-authentication-info`)
 /// gets one, named after them, when `auto_create_account_for_account_members` is on:
-/// the setting "automatically create[s] an account for each new account member, using
-/// the account member's name as the account name". Without it, `data` is empty (§5.3).
+/// the setting "automatically create\[s\] an account for each new account member, using
+/// the account member's name as the account name". Without it, `data` is empty
+/// (docs/commerce-api.md §5.3).
 fn issue_tokens(emu: &Shared, member_id: &str, base: &str) -> Result<Value, ApiError> {
     let mut world = emu.world();
     let auto_create = world.settings.auto_create_account_for_account_members;
@@ -144,13 +176,14 @@ fn issue_tokens(emu: &Shared, member_id: &str, base: &str) -> Result<Value, ApiE
             })
         })
         .collect();
-    let mut body = super::list_body(data, 20, &format!("{base}/v2/account-members/tokens"));
+    let mut body = list_body(data, 20, &format!("{base}/v2/account-members/tokens"));
     body["meta"]["account_member_id"] = json!(user.id);
     Ok(body)
 }
 
-/// The member's name and e-mail: implicit + their own token, or client_credentials (§8).
-pub async fn get_member(
+/// The member's name and e-mail: implicit + their own token, or client_credentials
+/// (docs/commerce-api.md §8).
+async fn get_member(
     caller: Caller,
     State(emu): State<Shared>,
     Ids(member_id): Ids<String>,

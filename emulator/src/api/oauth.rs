@@ -1,28 +1,33 @@
-//! `POST /oauth/access_token` (reference §1).
+//! `POST /oauth/access_token` (docs/commerce-api.md §1).
 
-use super::RawBody;
 use crate::auth::{new_access_token, AccessKind};
-use crate::errors::{json_response, ApiError};
+use crate::http::body::content_type_is;
+use crate::http::error::ApiError;
+use crate::http::extract::RawBody;
+use crate::http::response::json_response;
 use crate::state::{AccessToken, Shared};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
 use serde_json::json;
 
-pub async fn access_token(
+/// `POST /oauth/access_token`.
+pub fn routes() -> Router<Shared> {
+    Router::new().route("/oauth/access_token", post(access_token))
+}
+
+/// A form body (`grant_type`, `client_id`, and `client_secret` for
+/// client_credentials), answered with an unwrapped token. The form is read by hand,
+/// not into a typed struct: a repeated field is not an error here (the first one
+/// counts), where a struct would make it a 400 with serde's wording.
+async fn access_token(
     State(emu): State<Shared>,
     headers: HeaderMap,
     RawBody(body): RawBody,
 ) -> Result<Response, ApiError> {
-    let form_encoded = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| {
-            v.trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-        });
-    if !form_encoded {
+    if !content_type_is(&headers, "application/x-www-form-urlencoded") {
         return Err(ApiError::bad_request(
             "Content-Type must be application/x-www-form-urlencoded",
         ));
@@ -77,7 +82,8 @@ pub async fn access_token(
     );
     drop(world);
 
-    // Unwrapped, as the implicit-token page and the JS SDK have it (§1, §11 #7).
+    // Unwrapped, as the implicit-token page and the JS SDK have it
+    // (docs/commerce-api.md §1, §11 #7).
     Ok(json_response(
         StatusCode::OK,
         &json!({

@@ -1,18 +1,32 @@
-//! `GET` and `PUT /v2/settings/account-authentication` (reference §2).
+//! `GET` and `PUT /v2/settings/account-authentication` (docs/commerce-api.md §2).
 
-use super::{base_url, json_data, optional_bool, optional_str, require_client_credentials};
-use super::{Caller, RawBody};
-use crate::errors::{json_response, ApiError};
+use crate::http::access::require_client_credentials;
+use crate::http::body::Field;
+use crate::http::error::ApiError;
+use crate::http::extract::{Caller, Deferred, JsonApi, JsonApiData};
+use crate::http::response::{base_url, json_response};
 use crate::seed::{SelfManagement, Settings};
 use crate::state::Shared;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// The permissions table gives implicit tokens no access to settings (§0.8, §11 #1),
-/// so the emulator refuses them: the app must have the realm id configured.
-pub async fn get_settings(
+/// `GET` and `PUT /v2/settings/account-authentication`.
+pub fn routes() -> Router<Shared> {
+    Router::new().route(
+        "/v2/settings/account-authentication",
+        get(get_settings).put(put_settings),
+    )
+}
+
+/// The permissions table gives implicit tokens no access to settings
+/// (docs/commerce-api.md §0.8, §11 #1), so the emulator refuses them: the app must
+/// have the realm id configured.
+async fn get_settings(
     caller: Caller,
     State(emu): State<Shared>,
     headers: HeaderMap,
@@ -25,34 +39,53 @@ pub async fn get_settings(
     ))
 }
 
+/// The writable settings of a `PUT` body; any may be left out.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SettingsBody {
+    enable_self_signup: Field<bool>,
+    auto_create_account_for_account_members: Field<bool>,
+    account_member_self_management: Field<String>,
+    account_management_authentication_token_timeout_secs: Field<u64>,
+}
+
+impl JsonApiData for SettingsBody {
+    const TYPE: &'static str = "account_authentication_settings";
+}
+
 /// Change any of the four writable settings; the others stay as they are. 200 with
 /// the same body as `GET` (spec `put-v2-settings-account-authentication`).
-pub async fn put_settings(
+async fn put_settings(
     caller: Caller,
     State(emu): State<Shared>,
     headers: HeaderMap,
-    RawBody(body): RawBody,
+    body: Deferred<JsonApi<SettingsBody>>,
 ) -> Result<Response, ApiError> {
     require_client_credentials(&caller, "change account authentication settings")?;
-    let data = json_data(&headers, &body, "account_authentication_settings")?;
-    let self_signup = optional_bool(&data, "enable_self_signup")?;
-    let auto_create = optional_bool(&data, "auto_create_account_for_account_members")?;
-    let self_management = optional_str(&data, "account_member_self_management")?
+    let JsonApi(body) = body.into_result()?;
+    let self_signup = body.enable_self_signup.optional("enable_self_signup")?;
+    let auto_create = body
+        .auto_create_account_for_account_members
+        .optional("auto_create_account_for_account_members")?;
+    let self_management = body
+        .account_member_self_management
+        .optional("account_member_self_management")?
         .map(|value| {
-            SelfManagement::parse(value).ok_or_else(|| {
+            SelfManagement::parse(&value).ok_or_else(|| {
                 ApiError::bad_request(
                     "Validation failed: field 'account_member_self_management' must be 'disabled' or 'update_only'",
                 )
             })
         })
         .transpose()?;
-    let timeout = match data.get("account_management_authentication_token_timeout_secs") {
-        None | Some(Value::Null) => None,
-        Some(value) => Some(value.as_u64().filter(|secs| *secs > 0).ok_or_else(|| {
-            ApiError::bad_request(
+    let timeout = match body.account_management_authentication_token_timeout_secs {
+        Field::Absent => None,
+        Field::Value(secs) if secs > 0 => Some(secs),
+        Field::Value(_) | Field::Invalid => {
+            return Err(ApiError::bad_request(
                 "Validation failed: field 'account_management_authentication_token_timeout_secs' must be a positive integer",
-            )
-        })?),
+            ))
+        }
     };
 
     let mut world = emu.world();
@@ -77,7 +110,8 @@ pub async fn put_settings(
     ))
 }
 
-/// The `data`-wrapped settings, as the docs' example has them (§2, §11 #17).
+/// The `data`-wrapped settings, as the docs' example has them
+/// (docs/commerce-api.md §2, §11 #17).
 fn settings_json(s: &Settings, base: &str) -> Value {
     json!({
         "data": {

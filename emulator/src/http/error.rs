@@ -1,18 +1,25 @@
 //! JSON:API error bodies, the only error shape the emulator ever sends:
-//! `{"errors":[{"status":"<code as string>","title":"…","detail":"…"}]}` (reference §0.4).
+//! `{"errors":[{"status":"<code as string>","title":"…","detail":"…"}]}`
+//! (docs/commerce-api.md §0.4).
 
-use axum::http::{header, StatusCode};
+use super::response::json_response;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+/// One JSON:API error; as a response, its status with the body of [`ApiError::body`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
+    /// The HTTP status, also sent as the string `errors[0].status`.
     pub status: StatusCode,
+    /// `errors[0].title`.
     pub title: String,
+    /// `errors[0].detail`, left out of the body when `None`.
     pub detail: Option<String>,
 }
 
 impl ApiError {
+    /// An error with any title and detail.
     pub fn new(status: StatusCode, title: impl Into<String>, detail: Option<String>) -> Self {
         Self {
             status,
@@ -50,18 +57,22 @@ impl ApiError {
         )
     }
 
+    /// 403 "Forbidden": a valid bearer token without the permission.
     pub fn forbidden(detail: impl Into<String>) -> Self {
         Self::status(StatusCode::FORBIDDEN, detail)
     }
 
+    /// 404 "Not Found".
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::status(StatusCode::NOT_FOUND, detail)
     }
 
+    /// 422 "Unprocessable Entity".
     pub fn unprocessable(detail: impl Into<String>) -> Self {
         Self::status(StatusCode::UNPROCESSABLE_ENTITY, detail)
     }
 
+    /// `{"errors":[{"status":"400","title":"…","detail":"…"}]}`, `detail` only when set.
     pub fn body(&self) -> serde_json::Value {
         let mut entry = json!({ "status": self.status.as_u16().to_string(), "title": self.title });
         if let Some(detail) = &self.detail {
@@ -77,22 +88,12 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// A JSON response with `Content-Type: application/json`.
-pub fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        body.to_string(),
-    )
-        .into_response()
-}
-
-/// Router fallback: unknown path.
+/// Router fallback: unknown path, 404.
 pub async fn not_found() -> ApiError {
     ApiError::not_found("The requested resource could not be found")
 }
 
-/// Router fallback: known path, wrong method.
+/// Router fallback: known path, wrong method, 405.
 pub async fn method_not_allowed() -> ApiError {
     ApiError::status(
         StatusCode::METHOD_NOT_ALLOWED,
