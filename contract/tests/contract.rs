@@ -12,11 +12,13 @@ use axum::body::Body as AxumBody;
 use commerce_emulator::{api_router, Config, Emulator, Seed};
 use commerce_otp::commerce::client::CommerceClient;
 use commerce_otp::commerce::error::CommerceError;
-use commerce_otp::commerce::http::{Body, HttpRequest, HttpResponse, Method, StatusCode, Transport};
+use commerce_otp::commerce::http::{
+    Body, HttpRequest, HttpResponse, Method, StatusCode, Transport,
+};
+use commerce_otp::commerce::requests::{self, PasswordUpdate, Purpose, AM_TOKEN_HEADER};
 use commerce_otp::commerce::{
     AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId, RealmId,
 };
-use commerce_otp::commerce::requests::{self, PasswordUpdate, Purpose, AM_TOKEN_HEADER};
 use commerce_otp_contract::deviations::{self, Envelope};
 use commerce_otp_contract::{
     check, form_to_json, shared_dir, vendored_dir, OperationId, Specs, SPEC_FILES,
@@ -212,7 +214,12 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         .map_err(err("request code"))?;
     step("passwordless: request a code");
     client
-        .request_code(&realm(), &profile(), JANE, Purpose::PasswordlessAuthentication)
+        .request_code(
+            &realm(),
+            &profile(),
+            JANE,
+            Purpose::PasswordlessAuthentication,
+        )
         .await
         .map_err(err("request code"))?;
     let mails = outbox().await;
@@ -337,7 +344,10 @@ async fn run_scenarios() -> Result<(Vec<Exchange>, Value), String> {
         "after a 404: the password profile does not",
         true,
         404,
-        authed(requests::password_profile(&realm(), &PasswordProfileId::new(UNKNOWN_ID))),
+        authed(requests::password_profile(
+            &realm(),
+            &PasswordProfileId::new(UNKNOWN_ID),
+        )),
     )
     .await;
     r.scenario(
