@@ -1,11 +1,12 @@
-//! Where the published specs disagree with the guides and the API reference: each rule the
-//! contract tests apply instead of the spec's letter, in one place. `docs/spec-disagreements.md`
-//! lists the same entries with their sources; the ids match.
+//! Where the published specs disagree with the guides and the project's API notes
+//! (`docs/commerce-api.md`): each rule the contract tests apply instead of the spec's letter,
+//! in one place. `docs/spec-disagreements.md` lists the same entries with their sources; the
+//! ids match.
 
 use serde_json::Value;
 
 /// D4 — `links.next`/`links.prev` are declared `type: string`, yet described and shown as
-/// `null` on a single page (reference §11 #15). Patched to allow `null`.
+/// `null` on a single page (`docs/commerce-api.md` §11 #15). Patched to allow `null`.
 fn allow_null_page_links(value: &mut Value) {
     match value {
         Value::Object(map) => {
@@ -70,31 +71,33 @@ pub enum Envelope {
     /// As the spec says.
     AsSpecified,
     /// D1/D5 — the spec's schema wraps the object in `data`, the guides and the JS SDK read it
-    /// at the top level (access token §1 / §11 #7): the body is checked against the schema's
-    /// `data` property.
+    /// at the top level (access token: `docs/commerce-api.md` §1, §11 #7): the body is checked
+    /// against the schema's `data` property.
     SpecWrapsGuideDoesNot,
     /// D2/D6 — the spec's schema has no `data` wrapper, every example and the API's JSON:API
-    /// convention have one (OTP request body §11 #16, settings response §11 #17): `body.data`
-    /// is checked against the schema.
+    /// convention have one (OTP request body and settings response,
+    /// `docs/commerce-api.md` §11 #16, #17): `body.data` is checked against the schema.
     GuideWrapsSpecDoesNot,
 }
 
 /// D3 — the `POST /v2/account-members/tokens` request is a `oneOf` whose switch-account branch
-/// matches every body (§11 #18); the branch is picked by the spec's own discriminator mapping
-/// on `authentication_mechanism`, as its `discriminator` says.
+/// matches every body (`docs/commerce-api.md` §11 #18); the branch is picked by the spec's own
+/// discriminator mapping on `authentication_mechanism`, as its `discriminator` says.
 pub const DISCRIMINATED_ONE_OF: &str = "authentication_mechanism";
 
-/// D7 — statuses the emulator returns (as the reference documents from the 2025 canonical
-/// spec) that these specs do not list for the operation; with no `default` response either,
-/// the body is checked against the JSON:API error schema of `account_management.yaml`
-/// (`#/components/schemas/ErrorResponse`), the only error schema the specs define.
+/// D7 — statuses the emulator returns (as `docs/commerce-api.md` §4, §5.5 and §6.3 list them
+/// from the 2025 canonical spec) that these specs do not list for the operation; with no
+/// `default` response either, the body is checked against the JSON:API error schema of
+/// `account_management.yaml` (`#/components/schemas/ErrorResponse`), the only error schema the
+/// specs define.
 pub const FALLBACK_ERROR_SCHEMA: (&str, &str) = (
     "account_management.yaml",
     "/components/schemas/ErrorResponse",
 );
 
 /// S5 — the integrations spec's paths have no `/v2` (its server URL is the API host), while the
-/// reference and the JS SDK call `/v2/integrations`: paths are matched without the prefix.
+/// guides and the JS SDK call `/v2/integrations` (`docs/commerce-api.md` §7.2): paths are
+/// matched without the prefix.
 pub fn spec_path<'a>(file: &str, path: &'a str) -> &'a str {
     if file == "integrations.yaml" {
         path.strip_prefix("/v2").unwrap_or(path)

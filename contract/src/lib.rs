@@ -1,8 +1,9 @@
-//! Elastic Path's published OpenAPI specs (vendored in `specs/`, copied unchanged from
-//! `shared/specs/`) turned into JSON Schema validators, so the app's requests and the
+//! Elastic Path's published OpenAPI specs (vendored unchanged in `specs/`; their public origin
+//! is in `specs/README.md`) turned into JSON Schema validators, so the app's requests and the
 //! emulator's responses can be checked against them.
 //!
-//! Where the specs disagree with the guides and the API reference, the rule applied is in
+//! Where the specs disagree with the guides and the project's API notes
+//! (`docs/commerce-api.md`), the rule applied is in
 //! [`deviations`], each one listed in `docs/spec-disagreements.md`.
 
 use std::collections::BTreeMap;
@@ -29,7 +30,8 @@ pub fn vendored_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
 }
 
-/// `shared/specs` beside the repository, where the team keeps the originals, if present.
+/// For the spec-drift check in CI only: the team's copy of the specs, `../shared/specs`
+/// beside the repository, if present (it is not part of the repository; nothing else uses it).
 pub fn shared_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs");
     dir.is_dir().then_some(dir)
