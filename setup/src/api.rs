@@ -10,10 +10,11 @@ use serde_json::{json, Value};
 use std::fmt;
 use std::time::{Duration, Instant};
 
-/// The event the app's e-mails are sent from (reference §7).
+/// The event the app's e-mails are sent from (`docs/commerce-api.md` §7).
 pub const OTP_EVENT: &str = "one-time-password-token-request.created";
 
-/// 429 is retried, as the JS SDK does: up to 4 attempts, waiting 1 s, 2 s, 3 s.
+/// 429 is retried, as the JS SDK does (`docs/commerce-api.md` §0.5): up to 4 attempts, waiting
+/// 1 s, 2 s, 3 s.
 const MAX_ATTEMPTS: u32 = 4;
 const PAGE_LIMIT: usize = 100;
 /// A guard against a server whose paging never ends.
@@ -338,7 +339,8 @@ impl Client {
                 ("client_secret", secret.expose()),
             ])
         })?;
-        // Top-level fields (the docs and SDK); a `data` wrapper is accepted too (§11 #7).
+        // Top-level fields (the docs and SDK); a `data` wrapper is accepted too
+        // (`docs/commerce-api.md` §11 #7).
         let fields = if body.get("access_token").is_some() {
             &body
         } else {

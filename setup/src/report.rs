@@ -5,14 +5,19 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::cell::RefCell;
 use std::time::Duration;
 
+/// What a step did to the store or the file, as its line on stdout says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
+    /// Everything was already as wanted; nothing was written.
     Unchanged,
+    /// Something was written.
     Changed,
+    /// A dry run found something a real run would write.
     WouldChange,
 }
 
 impl Effect {
+    /// The word shown on the step's line.
     pub fn label(self) -> &'static str {
         match self {
             Self::Unchanged => "unchanged",
@@ -25,11 +30,14 @@ impl Effect {
 /// How a step ended, and a few words on what it found or did.
 #[derive(Debug)]
 pub struct Outcome {
+    /// Whether the step wrote, would write, or left things alone.
     pub effect: Effect,
+    /// What it found or did, shown after the effect.
     pub detail: String,
 }
 
 impl Outcome {
+    /// The step found everything as wanted and wrote nothing (in a dry run or not).
     pub fn unchanged(detail: impl Into<String>) -> Self {
         Self {
             effect: Effect::Unchanged,
@@ -37,22 +45,25 @@ impl Outcome {
         }
     }
 
-    /// `Changed` with `done`, or in a dry run `WouldChange` with `planned`.
-    pub fn change(dry_run: bool, done: impl Into<String>, planned: impl Into<String>) -> Self {
-        if dry_run {
-            Self {
-                effect: Effect::WouldChange,
-                detail: planned.into(),
-            }
-        } else {
-            Self {
-                effect: Effect::Changed,
-                detail: done.into(),
-            }
+    /// The step wrote something; `detail` says what was done.
+    pub fn changed(detail: impl Into<String>) -> Self {
+        Self {
+            effect: Effect::Changed,
+            detail: detail.into(),
+        }
+    }
+
+    /// A dry run found something to write and left it; `detail` says what a real run
+    /// would do.
+    pub fn would_change(detail: impl Into<String>) -> Self {
+        Self {
+            effect: Effect::WouldChange,
+            detail: detail.into(),
         }
     }
 }
 
+/// Runs the steps one after another, shows their lines, and sums them up.
 pub struct Reporter {
     total: usize,
     dry_run: bool,
@@ -61,6 +72,7 @@ pub struct Reporter {
 }
 
 impl Reporter {
+    /// A reporter for `total` steps; `dry_run` only changes the summary's words.
     pub fn new(total: usize, dry_run: bool) -> Self {
         Self {
             total,
@@ -110,6 +122,7 @@ impl Reporter {
         }
     }
 
+    /// The last line: how many steps changed (or would change) something.
     pub fn summary(&self) -> String {
         let changes = self.changes.borrow();
         let changed = changes.iter().filter(|c| **c != Effect::Unchanged).count();
@@ -132,11 +145,11 @@ mod tests {
         let reporter = Reporter::new(2, false);
         assert_eq!(reporter.summary(), "nothing to change");
         reporter
-            .step(1, "a", || Ok((Outcome::change(false, "did", "would"), ())))
+            .step(1, "a", || Ok((Outcome::changed("did"), ())))
             .unwrap();
         assert_eq!(reporter.summary(), "1 step changed");
         let dry = Reporter::new(2, true);
-        dry.step(1, "a", || Ok((Outcome::change(true, "did", "would"), ())))
+        dry.step(1, "a", || Ok((Outcome::would_change("would"), ())))
             .unwrap();
         dry.step(2, "b", || Ok((Outcome::unchanged("same"), ())))
             .unwrap();

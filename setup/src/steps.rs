@@ -65,7 +65,7 @@ pub fn token(
 }
 
 /// Step 2: the realm id, and `account_member_self_management: update_only`, which
-/// password reset needs (the member changes their own password, §6.3).
+/// password reset needs (the member changes their own password, `docs/commerce-api.md` §6.3).
 pub fn settings(client: &Client, dry_run: bool) -> anyhow::Result<(Outcome, String)> {
     let settings = client
         .settings()
@@ -82,20 +82,16 @@ pub fn settings(client: &Client, dry_run: bool) -> anyhow::Result<(Outcome, Stri
             realm,
         ));
     }
-    if !dry_run {
+    let change = format!("account_member_self_management {current} -> update_only");
+    let outcome = if dry_run {
+        Outcome::would_change(format!("realm {realm}; would set {change}"))
+    } else {
         client
             .set_self_management("update_only")
             .map_err(|e| explain("change store settings", e))?;
-    }
-    let change = format!("account_member_self_management {current} -> update_only");
-    Ok((
-        Outcome::change(
-            dry_run,
-            format!("realm {realm}; {change}"),
-            format!("realm {realm}; would set {change}"),
-        ),
-        realm,
-    ))
+        Outcome::changed(format!("realm {realm}; {change}"))
+    };
+    Ok((outcome, realm))
 }
 
 /// Which password profile the app uses.
@@ -156,17 +152,13 @@ pub fn password_profile(
             Some(profile.id),
         ));
     }
-    if !dry_run {
+    let outcome = if dry_run {
+        Outcome::would_change(format!("{label}: would turn one-time password tokens on"))
+    } else {
         enable(client, realm, &profile)?;
-    }
-    Ok((
-        Outcome::change(
-            dry_run,
-            format!("{label}: turned one-time password tokens on"),
-            format!("{label}: would turn one-time password tokens on"),
-        ),
-        Some(profile.id),
-    ))
+        Outcome::changed(format!("{label}: turned one-time password tokens on"))
+    };
+    Ok((outcome, Some(profile.id)))
 }
 
 fn enable(client: &Client, realm: &str, profile: &PasswordProfile) -> anyhow::Result<()> {
@@ -191,11 +183,9 @@ fn create_profile(
 ) -> anyhow::Result<(Outcome, Option<String>)> {
     if dry_run {
         return Ok((
-            Outcome::change(
-                true,
-                "",
-                format!("would create \"{name}\" (e-mail usernames, one-time password tokens on)"),
-            ),
+            Outcome::would_change(format!(
+                "would create \"{name}\" (e-mail usernames, one-time password tokens on)"
+            )),
             None,
         ));
     }
@@ -207,14 +197,10 @@ fn create_profile(
         enable(client, realm, &profile)?;
     }
     Ok((
-        Outcome::change(
-            false,
-            format!(
-                "created \"{name}\" ({}): e-mail usernames, one-time password tokens on",
-                profile.id
-            ),
-            "",
-        ),
+        Outcome::changed(format!(
+            "created \"{name}\" ({}): e-mail usernames, one-time password tokens on",
+            profile.id
+        )),
         Some(profile.id),
     ))
 }
@@ -256,7 +242,7 @@ pub fn test_user(
             "would create the user"
         };
         return Ok((
-            Outcome::change(true, "", format!("{email}: {what} in the new profile")),
+            Outcome::would_change(format!("{email}: {what} in the new profile")),
             (),
         ));
     };
@@ -279,11 +265,7 @@ pub fn test_user(
         }
         None if dry_run => {
             return Ok((
-                Outcome::change(
-                    true,
-                    "",
-                    format!("would create {email} with a login in the profile"),
-                ),
+                Outcome::would_change(format!("would create {email} with a login in the profile")),
                 (),
             ))
         }
@@ -296,11 +278,9 @@ pub fn test_user(
     };
     if dry_run {
         return Ok((
-            Outcome::change(
-                true,
-                "",
-                format!("{email} exists (user {user_id}); would add a login in the profile"),
-            ),
+            Outcome::would_change(format!(
+                "{email} exists (user {user_id}); would add a login in the profile"
+            )),
             (),
         ));
     }
@@ -312,11 +292,7 @@ pub fn test_user(
                 "added a login for the existing user"
             };
             Ok((
-                Outcome::change(
-                    false,
-                    format!("{what} {email} (user {user_id}, login {})", login.id),
-                    "",
-                ),
+                Outcome::changed(format!("{what} {email} (user {user_id}, login {})", login.id)),
                 (),
             ))
         }
@@ -377,23 +353,18 @@ pub fn webhook(
                 })
                 .map_err(|e| explain("create the integration", e))?;
             return Ok((
-                Outcome::change(
-                    false,
-                    format!(
-                        "created \"{INTEGRATION_NAME}\" ({}) -> {}",
-                        created.id, hook.url
-                    ),
-                    "",
-                ),
+                Outcome::changed(format!(
+                    "created \"{INTEGRATION_NAME}\" ({}) -> {}",
+                    created.id, hook.url
+                )),
                 (),
             ));
         }
         return Ok((
-            Outcome::change(
-                true,
-                "",
-                format!("would create \"{INTEGRATION_NAME}\" -> {}", hook.url),
-            ),
+            Outcome::would_change(format!(
+                "would create \"{INTEGRATION_NAME}\" -> {}",
+                hook.url
+            )),
             (),
         ));
     };
@@ -416,33 +387,33 @@ pub fn webhook(
         return Ok((Outcome::unchanged(format!("{label} -> {}", hook.url)), ()));
     }
     let fields = differences.join(", ");
-    if !dry_run {
-        // Other events it observes are kept.
-        let mut observes = found.observes.clone();
-        if !observes.iter().any(|o| o == OTP_EVENT) {
-            observes.push(OTP_EVENT.to_owned());
-        }
-        let with_configuration = differences.contains(&"url") || hook.secret.is_some();
-        client
-            .update_integration(
-                &found.id,
-                &IntegrationWrite {
-                    name: &found.name,
-                    description: INTEGRATION_DESCRIPTION,
-                    observes: &observes,
-                    url: &hook.url,
-                    secret_key: hook.secret.as_ref(),
-                },
-                with_configuration,
-            )
-            .map_err(|e| explain("change the integration", e))?;
+    if dry_run {
+        return Ok((
+            Outcome::would_change(format!("{label}: would update {fields} -> {}", hook.url)),
+            (),
+        ));
     }
+    // Other events it observes are kept.
+    let mut observes = found.observes.clone();
+    if !observes.iter().any(|o| o == OTP_EVENT) {
+        observes.push(OTP_EVENT.to_owned());
+    }
+    let with_configuration = differences.contains(&"url") || hook.secret.is_some();
+    client
+        .update_integration(
+            &found.id,
+            &IntegrationWrite {
+                name: &found.name,
+                description: INTEGRATION_DESCRIPTION,
+                observes: &observes,
+                url: &hook.url,
+                secret_key: hook.secret.as_ref(),
+            },
+            with_configuration,
+        )
+        .map_err(|e| explain("change the integration", e))?;
     Ok((
-        Outcome::change(
-            dry_run,
-            format!("{label}: updated {fields} -> {}", hook.url),
-            format!("{label}: would update {fields} -> {}", hook.url),
-        ),
+        Outcome::changed(format!("{label}: updated {fields} -> {}", hook.url)),
         (),
     ))
 }
@@ -489,11 +460,9 @@ pub fn config_file(
     let current = read_config(path)?;
     let Some(profile_id) = app.profile_id else {
         return Ok((
-            Outcome::change(
-                true,
-                "",
-                format!("would write {shown} once the password profile exists"),
-            ),
+            Outcome::would_change(format!(
+                "would write {shown} once the password profile exists"
+            )),
             (),
         ));
     };
@@ -517,19 +486,13 @@ pub fn config_file(
     } else {
         ("wrote", "would write")
     };
-    if !dry_run {
-        let mut text = serde_json::to_string_pretty(&wanted)?;
-        text.push('\n');
-        write_atomically(path, &text).with_context(|| format!("cannot write {shown}"))?;
+    if dry_run {
+        return Ok((Outcome::would_change(format!("{planned} {shown}")), ()));
     }
-    Ok((
-        Outcome::change(
-            dry_run,
-            format!("{done} {shown}"),
-            format!("{planned} {shown}"),
-        ),
-        (),
-    ))
+    let mut text = serde_json::to_string_pretty(&wanted)?;
+    text.push('\n');
+    write_atomically(path, &text).with_context(|| format!("cannot write {shown}"))?;
+    Ok((Outcome::changed(format!("{done} {shown}")), ()))
 }
 
 /// Write beside `path`, then rename, so the app never reads half a file.
