@@ -2,11 +2,13 @@
 //! command, and write the app's `config.json`. See README.md.
 
 mod api;
+mod links;
 mod report;
 mod secret;
 mod steps;
 
 use clap::{ArgGroup, Parser, ValueEnum};
+use links::LinkTemplates;
 use report::Reporter;
 use reqwest::Url;
 use secret::Secret;
@@ -66,6 +68,14 @@ struct Cli {
     /// Where to write the app's configuration.
     #[arg(long, value_name = "PATH", default_value = "config.json")]
     out: PathBuf,
+    /// Where the app is deployed, a folder, e.g. https://shop.example.com/account/otp/
+    /// (plain http only for 127.0.0.1, localhost or [::1]): print the e-mail link
+    /// templates for it at the end.
+    #[arg(long, value_name = "URL")]
+    app_url: Option<String>,
+    /// Also write the e-mail link templates to this file, as JSON.
+    #[arg(long, value_name = "PATH", requires = "app_url")]
+    links_out: Option<PathBuf>,
     /// Only read: report what would change, write nothing (no PUT or POST, no file).
     #[arg(long)]
     dry_run: bool,
@@ -99,35 +109,86 @@ struct Setup {
     test_user: Option<TestUser>,
     webhook: Option<Webhook>,
     out: PathBuf,
+    /// With `--app-url`: the templates, and where to write them (`--links-out`).
+    links: Option<(LinkTemplates, Option<PathBuf>)>,
     dry_run: bool,
     verbose: bool,
 }
 
-/// An http(s) URL without credentials, query or fragment; plain http only on this machine.
-fn checked_url(flag: &str, text: &str) -> Result<String, String> {
-    let url = Url::parse(text.trim()).map_err(|e| format!("{flag} {text}: not a URL ({e})"))?;
-    let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
+/// Why a URL given on the command line is refused.
+enum UrlProblem {
+    NotUrl(String),
+    NotHttp,
+    PlainHttp,
+    Credentials,
+    QueryOrFragment,
+}
+
+/// `text` as an http(s) URL without credentials, query or fragment; plain http only
+/// when the host is one of `loopback`.
+fn web_url(text: &str, loopback: &[&str]) -> Result<Url, UrlProblem> {
+    let url = Url::parse(text.trim()).map_err(|e| UrlProblem::NotUrl(e.to_string()))?;
     match url.scheme() {
         "https" => {}
-        "http" if local => {}
-        "http" => {
-            return Err(format!(
-                "{flag} {text}: plain http is only allowed for 127.0.0.1 or localhost (use https)"
-            ))
-        }
-        _ => return Err(format!("{flag} {text}: use an https:// URL")),
+        "http" if url.host_str().is_some_and(|host| loopback.contains(&host)) => {}
+        "http" => return Err(UrlProblem::PlainHttp),
+        _ => return Err(UrlProblem::NotHttp),
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "{flag}: the URL must not carry a user name or password"
-        ));
+        return Err(UrlProblem::Credentials);
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "{flag} {text}: the URL must not have a query or fragment"
-        ));
+        return Err(UrlProblem::QueryOrFragment);
     }
-    Ok(url.as_str().trim_end_matches('/').to_owned())
+    Ok(url)
+}
+
+/// An http(s) URL without credentials, query or fragment; plain http only on this machine.
+fn checked_url(flag: &str, text: &str) -> Result<String, String> {
+    match web_url(text, &["127.0.0.1", "localhost"]) {
+        Ok(url) => Ok(url.as_str().trim_end_matches('/').to_owned()),
+        Err(UrlProblem::NotUrl(e)) => Err(format!("{flag} {text}: not a URL ({e})")),
+        Err(UrlProblem::PlainHttp) => Err(format!(
+            "{flag} {text}: plain http is only allowed for 127.0.0.1 or localhost (use https)"
+        )),
+        Err(UrlProblem::NotHttp) => Err(format!("{flag} {text}: use an https:// URL")),
+        Err(UrlProblem::Credentials) => Err(format!(
+            "{flag}: the URL must not carry a user name or password"
+        )),
+        Err(UrlProblem::QueryOrFragment) => Err(format!(
+            "{flag} {text}: the URL must not have a query or fragment"
+        )),
+    }
+}
+
+const APP_URL_EXAMPLE: &str = "https://shop.example.com/account/otp/";
+
+/// `--app-url`: the folder the app is deployed in, ending in `/` (one is added). Like
+/// `api_base` in the app's own config check: https, or plain http only for 127.0.0.1,
+/// localhost or [::1]. No credentials, query or fragment (the links add their own
+/// fragment).
+fn checked_app_url(text: &str) -> Result<String, String> {
+    let pass = format!("pass the folder the app is deployed in, e.g. --app-url {APP_URL_EXAMPLE}");
+    let url = web_url(text, &["127.0.0.1", "localhost", "[::1]"]).map_err(|problem| {
+        match problem {
+            UrlProblem::NotUrl(e) => format!("--app-url {text}: not a URL ({e}); {pass}"),
+            UrlProblem::NotHttp => format!("--app-url {text}: not an https:// URL; {pass}"),
+            UrlProblem::PlainHttp => format!(
+                "--app-url {text}: plain http is only allowed for 127.0.0.1, localhost or [::1]; pass the app's https:// address"
+            ),
+            UrlProblem::Credentials => format!(
+                "--app-url: the URL must not carry a user name or password; {pass}"
+            ),
+            UrlProblem::QueryOrFragment => format!(
+                "--app-url {text}: the app URL must not have a query (?...) or fragment (#...), the links add their own; {pass}"
+            ),
+        }
+    })?;
+    let mut app = url.as_str().to_owned();
+    if !app.ends_with('/') {
+        app.push('/');
+    }
+    Ok(app)
 }
 
 fn env_value(name: &str) -> Result<Option<String>, String> {
@@ -202,6 +263,19 @@ fn setup_from(cli: Cli) -> Result<Setup, String> {
         }),
         _ => None,
     };
+    let links = match cli.app_url {
+        Some(app_url) => {
+            let templates = links::link_templates(&checked_app_url(&app_url)?);
+            if cli.links_out.as_ref() == Some(&cli.out) {
+                return Err(format!(
+                    "--links-out {}: that is the --out file (config.json); pass another file, e.g. --links-out links.json",
+                    cli.out.display()
+                ));
+            }
+            Some((templates, cli.links_out))
+        }
+        None => None,
+    };
     Ok(Setup {
         api_base,
         client_id,
@@ -210,6 +284,7 @@ fn setup_from(cli: Cli) -> Result<Setup, String> {
         test_user,
         webhook,
         out: cli.out,
+        links,
         dry_run: cli.dry_run,
         verbose: cli.verbose,
     })
@@ -217,10 +292,12 @@ fn setup_from(cli: Cli) -> Result<Setup, String> {
 
 const STEPS: usize = 6;
 
-/// The six steps; the summary line on success.
+/// The six steps, and a seventh with `--app-url`; on success, the summary line, then
+/// the link templates with `--app-url`.
 fn run(setup: &Setup) -> anyhow::Result<String> {
     let dry_run = setup.dry_run;
-    let reporter = Rc::new(Reporter::new(STEPS, dry_run));
+    let total = STEPS + usize::from(setup.links.is_some());
+    let reporter = Rc::new(Reporter::new(total, dry_run));
     let trace: Box<dyn Fn(&str)> = if setup.verbose {
         let reporter = reporter.clone();
         Box::new(move |line| reporter.trace(line))
@@ -273,7 +350,13 @@ fn run(setup: &Setup) -> anyhow::Result<String> {
     reporter.step(6, "config file", || {
         steps::config_file(&setup.out, &app, dry_run)
     })?;
-    Ok(reporter.summary())
+    let Some((templates, links_out)) = &setup.links else {
+        return Ok(reporter.summary());
+    };
+    reporter.step(7, "link templates", || {
+        steps::links_file(links_out.as_deref(), templates, dry_run)
+    })?;
+    Ok(format!("{}\n\n{templates}", reporter.summary()))
 }
 
 fn main() -> ExitCode {
@@ -323,5 +406,52 @@ mod tests {
         ] {
             assert!(checked_url("--api-base", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn app_urls() {
+        for (given, wanted) in [
+            (
+                "https://shop.example.com/account/otp",
+                "https://shop.example.com/account/otp/",
+            ),
+            (
+                " https://shop.example.com/account/otp/ ",
+                "https://shop.example.com/account/otp/",
+            ),
+            ("https://Shop.Example.com", "https://shop.example.com/"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
+            ("http://localhost:8080/otp", "http://localhost:8080/otp/"),
+            ("http://[::1]:8080/otp/", "http://[::1]:8080/otp/"),
+        ] {
+            assert_eq!(checked_app_url(given).as_deref(), Ok(wanted), "{given}");
+        }
+        for (bad, says) in [
+            (
+                "http://shop.example.com/otp/",
+                "plain http is only allowed for 127.0.0.1, localhost or [::1]",
+            ),
+            ("http://localhost.evil.com/", "plain http is only allowed"),
+            (
+                "https://shop.example.com/otp/?store=1",
+                "must not have a query",
+            ),
+            ("https://shop.example.com/otp/#/", "or fragment"),
+            ("https://shop.example.com/otp?", "must not have a query"),
+            ("ftp://shop.example.com/otp/", "not an https:// URL"),
+            ("shop.example.com/otp/", "not a URL"),
+            ("https://ann:pw@shop.example.com/", "user name or password"),
+        ] {
+            let problem = checked_app_url(bad).unwrap_err();
+            assert!(problem.contains(says), "{bad}: {problem}");
+            assert!(problem.starts_with("--app-url"), "{problem}");
+        }
+        // What to pass: an example, or the https address.
+        assert!(checked_app_url("https://x.example/?a")
+            .unwrap_err()
+            .contains("e.g. --app-url https://shop.example.com/account/otp/"));
+        assert!(!checked_app_url("https://ann:secret@x.example/")
+            .unwrap_err()
+            .contains("secret"));
     }
 }

@@ -2,6 +2,7 @@
 //! (and nothing in a dry run), so running it again changes nothing.
 
 use crate::api::{ApiError, Client, ErrorKind, IntegrationWrite, PasswordProfile, OTP_EVENT};
+use crate::links::LinkTemplates;
 use crate::report::Outcome;
 use crate::secret::Secret;
 use anyhow::{anyhow, Context};
@@ -431,8 +432,9 @@ pub struct ConfigFile<'a> {
     pub store_name: Option<&'a Value>,
 }
 
-/// What the file at `path` holds now: `None` if it does not exist.
-fn read_config(path: &Path) -> anyhow::Result<Option<Value>> {
+/// What the JSON file at `path` holds now: `None` if it does not exist, `Null` if it is
+/// not JSON.
+fn read_json(path: &Path) -> anyhow::Result<Option<Value>> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(serde_json::from_str(&text).unwrap_or(Value::Null))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -457,7 +459,7 @@ pub fn config_file(
     dry_run: bool,
 ) -> anyhow::Result<(Outcome, ())> {
     let shown = path.display();
-    let current = read_config(path)?;
+    let current = read_json(path)?;
     let Some(profile_id) = app.profile_id else {
         return Ok((
             Outcome::would_change(format!(
@@ -478,8 +480,22 @@ pub fn config_file(
         flows: ["reset_password", "passwordless_authentication"],
         store_name,
     };
-    if current.as_ref() == Some(&serde_json::to_value(&wanted)?) {
-        return Ok((Outcome::unchanged(format!("{shown} is up to date")), ()));
+    Ok((json_file(path, current.as_ref(), &wanted, dry_run)?, ()))
+}
+
+/// Make the JSON file at `path`, which holds `current` now (`None`: no file), hold
+/// `wanted`: unchanged when it already holds exactly that (as JSON), else (unless
+/// `dry_run`) written pretty-printed with a trailing newline, atomically. Errors: `wanted`
+/// does not serialize, or the file cannot be written.
+fn json_file(
+    path: &Path,
+    current: Option<&Value>,
+    wanted: &impl Serialize,
+    dry_run: bool,
+) -> anyhow::Result<Outcome> {
+    let shown = path.display();
+    if current == Some(&serde_json::to_value(wanted)?) {
+        return Ok(Outcome::unchanged(format!("{shown} is up to date")));
     }
     let (done, planned) = if current.is_some() {
         ("rewrote", "would rewrite")
@@ -487,12 +503,28 @@ pub fn config_file(
         ("wrote", "would write")
     };
     if dry_run {
-        return Ok((Outcome::would_change(format!("{planned} {shown}")), ()));
+        return Ok(Outcome::would_change(format!("{planned} {shown}")));
     }
-    let mut text = serde_json::to_string_pretty(&wanted)?;
+    let mut text = serde_json::to_string_pretty(wanted)?;
     text.push('\n');
     write_atomically(path, &text).with_context(|| format!("cannot write {shown}"))?;
-    Ok((Outcome::changed(format!("{done} {shown}")), ()))
+    Ok(Outcome::changed(format!("{done} {shown}")))
+}
+
+/// Step 7 (with `--app-url`): write the e-mail link `templates` to `path` (`--links-out`)
+/// as `{"app_url", "reset_password", "passwordless_authentication"}`, unless the file
+/// already holds exactly that (as JSON); without `path`, nothing to write (the report
+/// prints the templates either way). Errors: the file cannot be read or written.
+pub fn links_file(
+    path: Option<&Path>,
+    templates: &LinkTemplates,
+    dry_run: bool,
+) -> anyhow::Result<(Outcome, ())> {
+    let Some(path) = path else {
+        return Ok((Outcome::unchanged("printed below (no --links-out)"), ()));
+    };
+    let current = read_json(path)?;
+    Ok((json_file(path, current.as_ref(), templates, dry_run)?, ()))
 }
 
 /// Write beside `path`, then rename, so the app never reads half a file.
@@ -553,6 +585,32 @@ mod tests {
             value["flows"],
             json!(["reset_password", "passwordless_authentication"])
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn links_file_is_written_once() {
+        let dir = std::env::temp_dir().join(format!("otp-setup-unit-links-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("links.json");
+        let _ = std::fs::remove_file(&path);
+        let templates = crate::links::link_templates("https://shop.example.com/otp");
+        let (none, ()) = links_file(None, &templates, false).unwrap();
+        assert_eq!(none.effect, crate::report::Effect::Unchanged);
+        let (dry, ()) = links_file(Some(&path), &templates, true).unwrap();
+        assert_eq!(dry.detail, format!("would write {}", path.display()));
+        assert!(!path.exists());
+        let (first, ()) = links_file(Some(&path), &templates, false).unwrap();
+        assert_eq!(first.detail, format!("wrote {}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut wanted = serde_json::to_string_pretty(&templates).unwrap();
+        wanted.push('\n');
+        assert_eq!(text, wanted);
+        let (second, ()) = links_file(Some(&path), &templates, false).unwrap();
+        assert_eq!(second.effect, crate::report::Effect::Unchanged);
+        let other = crate::links::link_templates("https://shop.example.com/other/");
+        let (third, ()) = links_file(Some(&path), &other, false).unwrap();
+        assert_eq!(third.detail, format!("rewrote {}", path.display()));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -37,6 +37,18 @@ fn env_with_user() -> Env {
     env
 }
 
+/// `--app-url` as a shop would give it, without the trailing `/`.
+const APP_URL: &str = "https://shop.example.com/account/otp";
+const RESET_TEMPLATE: &str = "https://shop.example.com/account/otp/#/change_password?username={user_authentication_password_profile_info.username}&token={one_time_password_token}&password_profile_id={password_profile_id}&user_authentication_password_profile_info_id={user_authentication_password_profile_info.id}&authentication_realm_id={authentication_realm_id}";
+const PASSWORDLESS_TEMPLATE: &str = "https://shop.example.com/account/otp/#/passwordless?username={user_authentication_password_profile_info.username}&token={one_time_password_token}&password_profile_id={password_profile_id}&authentication_realm_id={authentication_realm_id}";
+
+/// What `--links-out` must hold for [`APP_URL`], byte for byte.
+fn links_json() -> String {
+    format!(
+        "{{\n  \"app_url\": \"https://shop.example.com/account/otp/\",\n  \"reset_password\": \"{RESET_TEMPLATE}\",\n  \"passwordless_authentication\": \"{PASSWORDLESS_TEMPLATE}\"\n}}\n"
+    )
+}
+
 fn profile(emu: &TestEmulator, id: &str) -> Value {
     emu.get(&format!(
         "/v2/authentication-realms/{REALM}/password-profiles/{id}"
@@ -70,6 +82,9 @@ fn first_run_prepares_the_store_and_a_second_run_changes_nothing() {
         "{first}"
     );
     assert_eq!(first.last_line(), "5 steps changed", "{first}");
+    assert!(first.step(6).starts_with("[6/6]"), "{first}");
+    assert!(!first.stdout.contains("[7/"), "{first}");
+    assert!(!first.stdout.contains("link templates"), "{first}");
 
     // The store, read back through the API.
     assert_eq!(self_management(&emu), "update_only");
@@ -522,4 +537,207 @@ fn usage_problems_stop_before_any_call() {
         assert!(run.stderr.contains(expected), "{arguments:?}: {run}");
         assert!(run.stdout.is_empty(), "{arguments:?}: {run}");
     }
+}
+
+#[test]
+fn app_url_prints_the_link_templates_at_the_end() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("app-url");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.extend(["--app-url", APP_URL]);
+
+    let run = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(run.success(), "{run}");
+    assert!(run.step(1).starts_with("[1/7]"), "{run}");
+    assert!(run.step(7).contains(" unchanged "), "{run}");
+    assert!(run.step(7).contains("(no --links-out)"), "{run}");
+    assert_eq!(run.summary(), "5 steps changed", "{run}");
+    let block = format!(
+        "5 steps changed\n\
+         \n\
+         E-mail link templates for https://shop.example.com/account/otp/\n\
+         (paste into the e-mail sent for one-time-password-token-request.created; \
+         each {{...}} is a field of the event's payload, URL-encoded)\n\
+         \n\
+         Reset password (purpose = reset_password):\n\
+         {RESET_TEMPLATE}\n\
+         \n\
+         Passwordless sign-in (purpose = passwordless_authentication):\n\
+         {PASSWORDLESS_TEMPLATE}\n"
+    );
+    assert!(run.stdout.ends_with(&block), "{run}");
+    // Only config.json was written.
+    let files: Vec<_> = std::fs::read_dir(&dir.0)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(files, ["config.json"]);
+}
+
+#[test]
+fn links_out_is_written_then_unchanged() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("links-out");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let links = dir.file("links.json");
+    let links_arg = links.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.extend(["--app-url", APP_URL, "--links-out", &links_arg]);
+
+    let first = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(first.success(), "{first}");
+    assert!(
+        first
+            .step(7)
+            .contains(&format!(" changed      wrote {links_arg}")),
+        "{first}"
+    );
+    assert_eq!(first.summary(), "6 steps changed", "{first}");
+    assert!(
+        first.stdout.contains(&format!("\n{RESET_TEMPLATE}\n")),
+        "{first}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&links).expect("links.json"),
+        links_json()
+    );
+
+    // Second run: nothing written, the file as it was; with or without the trailing /.
+    emu.take_requests();
+    for app_url in [APP_URL, "https://shop.example.com/account/otp/"] {
+        let mut again = args(&emu, &out_arg);
+        again.extend(["--app-url", app_url, "--links-out", &links_arg]);
+        let second = run_setup(&dir.0, &again, &env_with_user());
+        assert!(second.success(), "{second}");
+        assert!(
+            second
+                .step(7)
+                .contains(&format!(" unchanged    {links_arg} is up to date")),
+            "{second}"
+        );
+        assert_eq!(second.summary(), "nothing to change", "{second}");
+        assert!(
+            second
+                .stdout
+                .ends_with(&format!("\n{PASSWORDLESS_TEMPLATE}\n")),
+            "{second}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&links).expect("links.json"),
+            links_json()
+        );
+    }
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+
+    // Another app URL rewrites it.
+    let mut moved = args(&emu, &out_arg);
+    moved.extend([
+        "--app-url",
+        "https://otp.example.com",
+        "--links-out",
+        &links_arg,
+    ]);
+    let third = run_setup(&dir.0, &moved, &env_with_user());
+    assert!(
+        third
+            .step(7)
+            .contains(&format!(" changed      rewrote {links_arg}")),
+        "{third}"
+    );
+    assert_eq!(third.summary(), "1 step changed", "{third}");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&links).expect("links")).expect("json");
+    assert_eq!(written["app_url"], "https://otp.example.com/");
+}
+
+#[test]
+fn dry_run_with_links_out_writes_nothing() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("links-dry-run");
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let links = dir.file("links.json");
+    let links_arg = links.to_string_lossy().into_owned();
+    let mut arguments = args(&emu, &out_arg);
+    arguments.extend(["--app-url", APP_URL, "--links-out", &links_arg, "--dry-run"]);
+
+    let run = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(run.success(), "{run}");
+    assert!(
+        run.step(7)
+            .contains(&format!(" would change would write {links_arg}")),
+        "{run}"
+    );
+    assert_eq!(
+        run.summary(),
+        "dry run: 6 steps would change; nothing was written",
+        "{run}"
+    );
+    // The templates are shown all the same: they depend on nothing in the store.
+    assert!(
+        run.stdout
+            .ends_with(&format!("\n{PASSWORDLESS_TEMPLATE}\n")),
+        "{run}"
+    );
+    assert!(!links.exists(), "no links file");
+    assert!(!out.exists(), "no config.json");
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+
+    // A file that differs is left as it is.
+    std::fs::write(&links, "{}\n").expect("write");
+    let run = run_setup(&dir.0, &arguments, &env_with_user());
+    assert!(
+        run.step(7)
+            .contains(&format!(" would change would rewrite {links_arg}")),
+        "{run}"
+    );
+    assert_eq!(std::fs::read_to_string(&links).expect("links"), "{}\n");
+}
+
+#[test]
+fn a_bad_app_url_is_refused_before_any_call() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("bad-app-url");
+    let base = [
+        "--api-base",
+        emu.base.as_str(),
+        "--skip-webhook",
+        "--out",
+        "config.json",
+    ];
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--app-url", "http://shop.example.com/account/otp/"],
+            "--app-url http://shop.example.com/account/otp/: plain http is only allowed for 127.0.0.1, localhost or [::1]; pass the app's https:// address",
+        ),
+        (
+            &["--app-url", "https://shop.example.com/account/otp/?store=banks"],
+            "--app-url https://shop.example.com/account/otp/?store=banks: the app URL must not have a query (?...) or fragment (#...), the links add their own; pass the folder the app is deployed in, e.g. --app-url https://shop.example.com/account/otp/",
+        ),
+        (
+            &["--app-url", "https://shop.example.com/account/otp/#/"],
+            "must not have a query (?...) or fragment (#...)",
+        ),
+        (
+            &["--app-url", "shop.example.com/account/otp"],
+            "not a URL",
+        ),
+        (&["--links-out", "links.json"], "--app-url"),
+        (
+            &["--app-url", APP_URL, "--links-out", "config.json"],
+            "--links-out config.json: that is the --out file",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let arguments = [base.as_slice(), extra].concat();
+        let run = run_setup(&dir.0, &arguments, &credentials());
+        assert_eq!(run.code, Some(2), "{arguments:?}: {run}");
+        assert!(run.stderr.contains(expected), "{arguments:?}: {run}");
+        assert!(run.stdout.is_empty(), "{arguments:?}: {run}");
+        assert_eq!(emu.take_requests(), Vec::<String>::new(), "{arguments:?}");
+    }
+    assert_eq!(std::fs::read_dir(&dir.0).expect("dir").count(), 0);
 }

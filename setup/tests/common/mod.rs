@@ -211,9 +211,9 @@ impl Run {
         self.code == Some(0)
     }
 
-    /// The step line that starts with `[n/6]`.
+    /// The step line that starts with `[n/` (`[n/6]`, or `[n/7]` with `--app-url`).
     pub fn step(&self, n: usize) -> &str {
-        let prefix = format!("[{n}/6]");
+        let prefix = format!("[{n}/");
         self.stdout
             .lines()
             .find(|l| l.starts_with(&prefix))
@@ -222,6 +222,16 @@ impl Run {
 
     pub fn last_line(&self) -> &str {
         self.stdout.lines().last().unwrap_or("")
+    }
+
+    /// The summary: the line after the last step line (the last line, unless the link
+    /// templates follow it).
+    pub fn summary(&self) -> &str {
+        self.stdout
+            .lines()
+            .skip_while(|l| !l.starts_with('['))
+            .find(|l| !l.starts_with('['))
+            .unwrap_or("")
     }
 
     pub fn all(&self) -> String {
