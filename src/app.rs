@@ -5,15 +5,19 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, StaticSegment};
 
 use crate::config::{Config, ConfigError};
-use crate::context::provide_app_context;
+use crate::context::{href, provide_app_base, provide_app_context};
 use crate::pages::*;
 use crate::routes;
 
-/// Mounted by `start` once `config.json` has been read.
+/// Mounted by `start` once `config.json` has been read. `base` is the path of the app's
+/// folder (`routes::Entry::base`), `""` at the root of an origin.
 #[component]
-pub fn Root(config: Result<Config, ConfigError>) -> impl IntoView {
+pub fn Root(
+    config: Result<Config, ConfigError>,
+    #[prop(optional, into)] base: String,
+) -> impl IntoView {
     match config {
-        Ok(config) => view! { <App config=config /> }.into_any(),
+        Ok(config) => view! { <App config=config base=base /> }.into_any(),
         Err(error) => view! { <ConfigProblem error=error /> }.into_any(),
     }
 }
@@ -23,16 +27,18 @@ fn segment(path: &'static str) -> StaticSegment<&'static str> {
     StaticSegment(path.trim_start_matches('/'))
 }
 
+/// The app under `base` (see [`Root`]).
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoView {
     let store = config.store_name.clone();
     provide_app_context(config);
+    provide_app_base(base.clone());
 
     view! {
-        <Router>
+        <Router base=base>
             <a class="skip" href="#main">"Skip to content"</a>
             <header class="site">
-                <A href=routes::START>{store.unwrap_or_else(|| "Your account".into())}</A>
+                <A href=href(routes::START)>{store.unwrap_or_else(|| "Your account".into())}</A>
             </header>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Start />

@@ -83,6 +83,24 @@ pub fn provide_app_context(config: Config) {
     provide_context(Auth::restore());
 }
 
+/// The path of the app's folder (`routes::Entry::base`), for links.
+#[derive(Clone, Debug, Default)]
+struct AppBase(String);
+
+/// Tells links where the app lives: `base` is the path of its folder without the trailing
+/// `/` (`""` at the root of an origin). Provided by the router shell.
+pub fn provide_app_base(base: String) {
+    provide_context(AppBase(base));
+}
+
+/// The `href` of an app page, one of the paths in `routes`, under the app's folder:
+/// `/account/otp` + `/sign_in`. Leptos' `<A>` takes an absolute `href` as it is (only
+/// `navigate` adds the router's base), so every link goes through here.
+pub fn href(path: &str) -> String {
+    let base = use_context::<AppBase>().unwrap_or_default().0;
+    format!("{base}{path}")
+}
+
 /// The shop's configuration. Panics outside the app (a programming error, not a user path).
 pub fn use_config() -> Config {
     expect_context::<Config>()

@@ -22,8 +22,17 @@ pub mod platform;
 pub mod routes;
 pub mod session;
 
-/// Reads `config.json`, then mounts the app (or the configuration-problem page) on `<body>`.
+/// Works out where the app lives (`routes::entry`), reads `config.json` beside it, then mounts
+/// the app (or the configuration-problem page) on `<body>`.
 pub async fn start() {
+    let (pathname, search, hash) = platform::address();
+    let entry = routes::entry(&pathname, &search, &hash);
+    if let Some(address) = &entry.replace_with {
+        platform::replace_address(address);
+    }
     let config = config::load().await;
-    leptos::mount::mount_to_body(move || leptos::view! { <app::Root config=config /> });
+    // index.html's "Loading…", shown until now (and for good if the app cannot load).
+    platform::remove_element("loading");
+    let base = entry.base;
+    leptos::mount::mount_to_body(move || leptos::view! { <app::Root config=config base=base /> });
 }

@@ -87,6 +87,31 @@ pub fn expose_handoff(
     sign_out.forget();
 }
 
+/// The address the page was opened at: `location.pathname`, `.search` and `.hash`, as the
+/// browser gives them (still percent-encoded).
+pub fn address() -> (String, String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |read: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| read(l).ok())
+            .unwrap_or_default()
+    };
+    (
+        part(web_sys::Location::pathname),
+        part(web_sys::Location::search),
+        part(web_sys::Location::hash),
+    )
+}
+
+/// Replaces the address (path, query, fragment) without loading anything or adding to history.
+pub fn replace_address(path_and_query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(path_and_query));
+    }
+}
+
 /// Removes the query string from the address bar (and so from history), keeping the path:
 /// codes from e-mail links must not linger where a screenshot or a shared URL shows them.
 pub fn scrub_query() {
@@ -103,6 +128,16 @@ pub fn scrub_query() {
     if let Ok(history) = window.history() {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&path));
+    }
+}
+
+/// Removes the element with this id from the document, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        element.remove();
     }
 }
 

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::Page;
-use crate::context::use_auth;
+use crate::context::{href, use_auth};
 use crate::platform;
 use crate::routes;
 
@@ -25,7 +25,7 @@ pub fn ChooseAccount() -> impl IntoView {
                 fallback=|| {
                     view! {
                         <p>"There is no sign-in waiting for a choice."</p>
-                        <p><A href=routes::START>"Start again"</A></p>
+                        <p><A href=href(routes::START)>"Start again"</A></p>
                     }
                 }
             >
@@ -92,7 +92,7 @@ pub fn Account() -> impl IntoView {
             None => {
                 view! {
                     <Page title="You're not signed in">
-                        <p><A href=routes::SIGN_IN>"Sign in"</A></p>
+                        <p><A href=href(routes::SIGN_IN)>"Sign in"</A></p>
                     </Page>
                 }
                     .into_any()

@@ -11,7 +11,7 @@ use crate::components::{
     CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, PasswordField, ShowPasswords,
     SubmitButton,
 };
-use crate::context::{use_client, use_flow};
+use crate::context::{href, use_client, use_flow};
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
 use crate::hooks::{use_code_form, UseCodeFormOptions};
@@ -110,7 +110,7 @@ pub fn PasswordChanged() -> impl IntoView {
         <Page title="Your password has been changed">
             <p>"You can now sign in with your new password."</p>
             <p>
-                <A href=routes::SIGN_IN attr:class="button primary">"Sign in"</A>
+                <A href=href(routes::SIGN_IN) attr:class="button primary">"Sign in"</A>
             </p>
         </Page>
     }

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use super::go_after_sign_in;
 use crate::commerce::Purpose;
 use crate::components::{CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SubmitButton};
-use crate::context::{use_auth, use_client, use_flow};
+use crate::context::{href, use_auth, use_client, use_flow};
 use crate::hooks::{use_code_form, CodeSource, UseCodeFormOptions};
 use crate::routes;
 
@@ -59,7 +59,7 @@ pub fn Passwordless() -> impl IntoView {
             <p class="aside">
                 <NewCodeLink new_code=form.new_code />
                 " · "
-                <A href=routes::SIGN_IN_WITH_CODE>"Use a different e-mail address"</A>
+                <A href=href(routes::SIGN_IN_WITH_CODE)>"Use a different e-mail address"</A>
             </p>
         </Page>
     }

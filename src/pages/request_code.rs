@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::commerce::Purpose;
 use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
-use crate::context::{use_client, use_config, use_flow};
+use crate::context::{href, use_client, use_config, use_flow};
 use crate::flows::validate;
 use crate::flows::FlowIds;
 use crate::hooks::{check_fields, request_code};
@@ -87,7 +87,7 @@ fn RequestCode(
                 <SubmitButton label="Send code" busy_label="Sending code…" busy=send.pending() />
             </form>
             <p class="aside">
-                <A href=next>"I already have a code"</A>
+                <A href=href(next)>"I already have a code"</A>
             </p>
         </Page>
     }

@@ -8,7 +8,7 @@ use crate::commerce::Purpose;
 use crate::components::{
     ErrorMessage, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
 };
-use crate::context::{use_auth, use_client, use_config, use_flow};
+use crate::context::{href, use_auth, use_client, use_config, use_flow};
 use crate::flows::validate;
 use crate::hooks::check_fields;
 use crate::routes;
@@ -71,10 +71,10 @@ pub fn SignIn() -> impl IntoView {
                 <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
             </form>
             <p class="aside">
-                {offer_reset.then(|| view! { <A href=routes::FORGOT_PASSWORD>"Forgot your password?"</A> })}
+                {offer_reset.then(|| view! { <A href=href(routes::FORGOT_PASSWORD)>"Forgot your password?"</A> })}
                 {(offer_reset && offer_passwordless).then_some(" · ")}
                 {offer_passwordless
-                    .then(|| view! { <A href=routes::SIGN_IN_WITH_CODE>"Sign in with a one-time code"</A> })}
+                    .then(|| view! { <A href=href(routes::SIGN_IN_WITH_CODE)>"Sign in with a one-time code"</A> })}
             </p>
         </Page>
     }
