@@ -1,0 +1,45 @@
+// Trunk's post_build hook (Trunk.toml), run in the staging folder that becomes dist/:
+//  * index.html: the wasm's Subresource Integrity digest moves from its <link rel="preload">,
+//    where Chromium ignores it and warns (crbug.com/981419: preloads "as=fetch" take no SRI),
+//    to data-integrity, from which web/boot.js fetches the wasm with that digest, so the
+//    browser checks it (and still uses the preloaded response);
+//  * 404.html, a copy of index.html, for hosts that answer unknown paths with it (GitHub
+//    Pages-like hosts, Netlify, Cloudflare Pages, an S3 error document), so a link or a reload
+//    of /change_password works there too;
+//  * in release builds, NAME.br (brotli, quality 11) and NAME.gz (gzip -9) beside each
+//    content-hashed asset, for hosts that serve precompressed files. index.html and
+//    config.json are left alone: they are edited after the build.
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set; run through trunk build');
+  process.exit(1);
+}
+const index = join(dir, 'index.html');
+const html = readFileSync(index, 'utf8');
+const wasmPreload = /<link rel="preload"[^>]*type="application\/wasm"[^>]*>/;
+const tag = html.match(wasmPreload)?.[0];
+if (!tag || !/ integrity="/.test(tag)) {
+  console.error('postbuild: no wasm preload with an integrity digest in index.html');
+  process.exit(1);
+}
+writeFileSync(index, html.replace(tag, tag.replace(' integrity="', ' data-integrity="')));
+copyFileSync(index, join(dir, '404.html'));
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  // Trunk's content hash: up to 16 hex digits before the extension (or before _bg.wasm).
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+  for (const name of readdirSync(dir).filter((n) => hashed.test(n))) {
+    const data = readFileSync(join(dir, name));
+    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(data, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }));
+    writeFileSync(join(dir, `${name}.gz`), gzipSync(data, { level: 9 }));
+  }
+}
