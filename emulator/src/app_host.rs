@@ -32,7 +32,8 @@ pub fn config_json(emu: &Emulator, api_base: &str) -> Value {
 }
 
 /// The app origin: `GET /config.json` (generated; it wins over a file of that name),
-/// then the files of `dir`, then `index.html` for extension-less paths.
+/// then the files of `dir` (a `.br` or `.gz` beside a file when the browser accepts it),
+/// then `index.html` for the app's paths: one segment, no extension.
 pub fn app_router(dir: PathBuf, config: Value) -> Router {
     let config = Arc::new(config.to_string());
     let index = Arc::new(dir.join("index.html"));
@@ -56,10 +57,12 @@ async fn serve_config(config: Arc<String>) -> Response {
         .into_response()
 }
 
-/// A path whose last segment has no extension is a client-side route.
+/// A path of one segment without an extension (`/change_password`) is one of the app's pages.
+/// Deeper paths are not: the app's assets are relative to its folder, so `index.html` served
+/// at `/a/b` could not load them, and the host's plain 404 says more than an empty page.
 async fn spa_fallback(State(index): State<Arc<PathBuf>>, uri: Uri) -> Response {
-    let last_segment = uri.path().rsplit('/').next().unwrap_or("");
-    if last_segment.contains('.') {
+    let segment = uri.path().trim_start_matches('/');
+    if segment.contains(['/', '.']) {
         return (StatusCode::NOT_FOUND, "Not Found").into_response();
     }
     match tokio::fs::read(index.as_ref()).await {

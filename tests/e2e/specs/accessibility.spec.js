@@ -46,7 +46,7 @@ test('every page passes axe, errors and all', async ({ page, emulator }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("You're signed in");
   pages.push(['signed in', await axe(page)]);
 
-  await page.goto('/no/such/page');
+  await page.goto('/no_such_page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   pages.push(['not found', await axe(page)]);
 
