@@ -1,0 +1,234 @@
+// dist/ as a shop deploys it: copied under a path of its own site on a host that only serves
+// files (nginx with deploy/nginx.conf, no rewrites), with config.json written after the build
+// and the strict Content-Security-Policy from that file as a response header. Every flow must
+// complete with no policy violation and no console error.
+const fs = require('node:fs');
+const path = require('node:path');
+const { test, expect, users } = require('../support/fixtures');
+const { startStaticHost } = require('../support/static-host');
+
+const PLAIN = '/account/otp/'; // files only
+const REWRITING = '/shop/otp/'; // with the optional rewrite rule
+const TAMPERED = '/tampered/'; // a wasm that is not the one the build hashed
+const NEW_PASSWORD = 'Blue-Harbour-42';
+
+let host;
+
+test.beforeAll(async ({ request }) => {
+  const config = await (await request.get(`${process.env.APP_URL}/config.json`)).json();
+  host = await startStaticHost({
+    apiBase: process.env.API_URL,
+    config,
+    sites: [
+      { prefix: PLAIN, rewrite: false },
+      { prefix: REWRITING, rewrite: true },
+      {
+        prefix: TAMPERED,
+        rewrite: false,
+        mutate: (dir) => {
+          const wasm = fs.readdirSync(dir).find((n) => n.endsWith('_bg.wasm'));
+          const file = path.join(dir, wasm);
+          const bytes = fs.readFileSync(file);
+          bytes[bytes.length - 1] ^= 0xff;
+          fs.writeFileSync(file, bytes);
+          // Else nginx would serve the untouched .br or .gz beside it.
+          for (const ext of ['.br', '.gz']) fs.rmSync(file + ext, { force: true });
+        },
+      },
+    ],
+  });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+/** Records every `securitypolicyviolation` in the page, from its first script on. */
+async function watchPolicy(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+}
+
+async function expectNoViolations(page) {
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+}
+
+/** The README's e-mail link templates (fragment form), filled from the event's payload. */
+function linkFrom(app, payload) {
+  const info = payload.user_authentication_password_profile_info;
+  const q = (pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  if (payload.purpose === 'reset_password') {
+    return `${app}#/change_password?${q([
+      ['username', info.username],
+      ['token', payload.one_time_password_token],
+      ['password_profile_id', payload.password_profile_id],
+      ['user_authentication_password_profile_info_id', info.id],
+      ['authentication_realm_id', payload.authentication_realm_id],
+    ])}`;
+  }
+  return `${app}#/passwordless?${q([
+    ['username', info.username],
+    ['token', payload.one_time_password_token],
+    ['password_profile_id', payload.password_profile_id],
+    ['authentication_realm_id', payload.authentication_realm_id],
+  ])}`;
+}
+
+const heading = (page) => page.getByRole('heading', { level: 1 });
+
+test('under a sub-path with no rewrites: the start page, then a reset by code', async ({ page, emulator }) => {
+  await watchPolicy(page);
+  // Not even a warning (Chromium warns when a preload carries an integrity it ignores).
+  const warnings = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  await page.goto(host.url(PLAIN));
+  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  expect(new URL(page.url()).pathname).toBe(`${PLAIN}forgot_password`);
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+
+  const mail = await emulator.lastMailTo(users.john.email);
+  await page.getByLabel('Code from your e-mail').fill(mail.event.payload.one_time_password_token);
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('New password again').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(heading(page)).toHaveText('Your password has been changed');
+  // The header link leads back to the app's own start page, not the site's.
+  await page.getByRole('link', { name: 'Your account' }).click();
+  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  expect(new URL(page.url()).pathname).toBe(PLAIN);
+  await expectNoViolations(page);
+  expect(warnings).toEqual([]);
+});
+
+test('the reset link template (fragment form) completes on a host that only serves files', async ({ page, emulator }) => {
+  await watchPolicy(page);
+  await page.goto(host.url(PLAIN));
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+  const { payload } = (await emulator.lastMailTo(users.john.email)).event;
+
+  // Opened fresh, as from the e-mail.
+  const fresh = await page.context().newPage();
+  await watchPolicy(fresh);
+  await fresh.goto(linkFrom(host.url(PLAIN), payload));
+  await expect(heading(fresh)).toHaveText('Choose a new password');
+  await expect(fresh.getByText(users.john.email)).toBeVisible();
+  await expect(fresh.getByText("We'll use the code from your e-mail.")).toBeVisible();
+  // Neither the code nor the username stays in the address bar.
+  const opened = new URL(fresh.url());
+  expect([opened.pathname, opened.search, opened.hash]).toEqual([`${PLAIN}change_password`, '', '']);
+
+  await fresh.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await fresh.getByLabel('New password again').fill(NEW_PASSWORD);
+  await fresh.getByRole('button', { name: 'Change password' }).click();
+  await expect(heading(fresh)).toHaveText('Your password has been changed');
+  await expectNoViolations(page);
+  await expectNoViolations(fresh);
+});
+
+test('the passwordless link template completes on a host that only serves files', async ({ page, emulator }) => {
+  await watchPolicy(page);
+  await page.goto(`${host.url(PLAIN)}`);
+  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await page.getByLabel('E-mail address').fill(users.jane.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('status')).toContainText(`If ${users.jane.email} has an account`);
+  const { payload } = (await emulator.lastMailTo(users.jane.email)).event;
+  expect(payload.purpose).toBe('passwordless_authentication');
+
+  const fresh = await page.context().newPage();
+  await watchPolicy(fresh);
+  await fresh.goto(linkFrom(host.url(PLAIN), payload));
+  await fresh.getByRole('button', { name: `Continue as ${users.jane.email}` }).click();
+  await expect(heading(fresh)).toHaveText('Choose an account');
+  await fresh.getByRole('button', { name: users.jane.accounts[1] }).click();
+  await expect(heading(fresh)).toHaveText("You're signed in");
+  await expect(fresh.getByTestId('account-name')).toHaveText(users.jane.accounts[1]);
+  expect(new URL(fresh.url()).pathname).toBe(`${PLAIN}account`);
+  await expectNoViolations(page);
+  await expectNoViolations(fresh);
+});
+
+test("the seed guide's path form and a reload work where the host rewrites (deploy/nginx.conf's rewrite)", async ({ page, emulator }) => {
+  await watchPolicy(page);
+  await emulator.nextCodes(['lprvj4']);
+  await page.goto(`${host.url(REWRITING)}forgot_password`);
+  await expect(heading(page)).toHaveText('Reset your password');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+  await page.reload();
+  await expect(heading(page)).toHaveText('Choose a new password');
+
+  // Only the app's one-segment paths are rewritten: deeper ones get the host's own 404, not
+  // an index.html whose relative assets could not load there.
+  expect((await page.request.get(`${host.url(REWRITING)}change_password/x`)).status()).toBe(404);
+
+  await page.goto(`${host.url(REWRITING)}change_password?username=john.doe@banks.com&token=lprvj4`);
+  await expect(page.getByText(users.john.email)).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('New password again').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(heading(page)).toHaveText('Your password has been changed');
+  await expectNoViolations(page);
+});
+
+test('the host sends the policy, no-cache pages, immutable precompressed assets', async ({ request }) => {
+  const page = await request.get(host.url(PLAIN));
+  const headers = page.headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(headers['content-security-policy']).toContain(`connect-src 'self' ${process.env.API_URL}`);
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['cache-control']).toBe('no-cache');
+  expect((await request.get(`${host.url(PLAIN)}config.json`)).headers()['cache-control']).toBe('no-cache');
+
+  const html = await page.text();
+  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+  for (const [encoding, wanted] of [['gzip', 'gzip'], ...(host.brotli ? [['br', 'br']] : [])]) {
+    const asset = await request.get(`${host.url(PLAIN)}${wasm}`, { headers: { 'Accept-Encoding': encoding } });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()['content-encoding']).toBe(wanted);
+    expect(asset.headers()['content-type']).toBe('application/wasm');
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  }
+});
+
+test('subresource integrity is applied: a wasm that is not the built one does not run', async ({ browser }) => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  await page.goto(host.url(TAMPERED));
+  await expect.poll(() => errors.join('\n')).toContain('integrity');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  // Not an empty page: the static message stays.
+  await expect(page.getByText('If this message stays, reload the page')).toBeVisible();
+  await page.close();
+});
+
+test('the built index.html has no inline script, style or event handler', async () => {
+  const html = fs.readFileSync(path.resolve(__dirname, '../../../dist/index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attrs, body] of scripts) {
+    expect(attrs, 'every script is a file').toMatch(/\bsrc="\.\//);
+    expect(attrs, 'with an integrity digest').toMatch(/\bintegrity="sha384-/);
+    expect(body.trim()).toBe('');
+  }
+  expect(html).not.toMatch(/<style\b/i);
+  expect(html).not.toMatch(/\sstyle\s*=/i);
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  // Every asset is relative to the page, so the files work under any path.
+  for (const [, url] of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) {
+    expect(url, url).toMatch(/^(\.\/|data:|config\.json$)/);
+  }
+});
