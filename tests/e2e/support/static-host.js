@@ -9,6 +9,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../../..');
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+// Debian's nginx lives in /usr/sbin, which is not on every user's PATH.
+const NGINX = process.env.NGINX || (fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -77,7 +79,7 @@ http {
   } else {
     fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
   }
-  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
