@@ -113,4 +113,4 @@ http {
   };
 }
 
-module.exports = { startStaticHost };
+module.exports = { startStaticHost, freePort, root };
