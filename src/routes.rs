@@ -19,6 +19,20 @@ pub const CHOOSE_ACCOUNT: &str = "/choose_account";
 /// The signed-in shopper.
 pub const ACCOUNT: &str = "/account";
 
+/// Every page, in the router's order. `deploy/_redirects` lists all but the start page (a
+/// test checks it).
+pub const ALL: [&str; 9] = [
+    START,
+    SIGN_IN,
+    FORGOT_PASSWORD,
+    CHANGE_PASSWORD,
+    PASSWORD_CHANGED,
+    SIGN_IN_WITH_CODE,
+    PASSWORDLESS,
+    CHOOSE_ACCOUNT,
+    ACCOUNT,
+];
+
 /// Where the app was opened, worked out before the router starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -87,6 +101,22 @@ mod tests {
             at_root.replace_with.as_deref(),
             Some("/passwordless?token=abd1g5")
         );
+    }
+
+    #[test]
+    fn the_pages_rewrite_rules_list_every_page() {
+        let listed: Vec<&str> = include_str!("../deploy/_redirects")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| line.split_whitespace().next())
+            .map(|from| from.trim_start_matches("/account/otp"))
+            .collect();
+        assert_eq!(listed, ALL[1..]);
+        // And each is one segment of lower case letters and `_`: what the nginx and Apache
+        // rules rewrite.
+        assert!(ALL[1..].iter().all(|page| page[1..]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_')));
     }
 
     #[test]
