@@ -10,6 +10,7 @@ const { startStaticHost } = require('../support/static-host');
 const PLAIN = '/account/otp/'; // files only
 const REWRITING = '/shop/otp/'; // with the optional rewrite rule
 const TAMPERED = '/tampered/'; // a wasm that is not the one the build hashed
+const META = '/meta/otp/'; // no policy header: the README's <meta> fallback in the pages
 const NEW_PASSWORD = 'Blue-Harbour-42';
 
 let host;
@@ -22,6 +23,22 @@ test.beforeAll(async ({ request }) => {
     sites: [
       { prefix: PLAIN, rewrite: false },
       { prefix: REWRITING, rewrite: true },
+      {
+        prefix: META,
+        rewrite: false,
+        policyHeader: false,
+        // As the README says: the policy first in <head> of both pages, after the build.
+        mutate: (dir) => {
+          const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+            + `connect-src 'self' ${process.env.API_URL}; img-src 'self' data:; base-uri 'self'; form-action 'self'`;
+          for (const page of ['index.html', '404.html']) {
+            const file = path.join(dir, page);
+            const html = fs.readFileSync(file, 'utf8').replace(
+              '<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+            fs.writeFileSync(file, html);
+          }
+        },
+      },
       {
         prefix: TAMPERED,
         rewrite: false,
@@ -180,6 +197,27 @@ test("the seed guide's path form and a reload work where the host rewrites (depl
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(heading(page)).toHaveText('Your password has been changed');
   await expectNoViolations(page);
+});
+
+test("where headers cannot be set, the README's <meta> policy applies and the app runs under it", async ({ browser }) => {
+  // Its own page: the refusal provoked below is logged as a console error, on purpose.
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(err.message));
+  await watchPolicy(page);
+  const response = await page.goto(host.url(META));
+  expect(response.headers()['content-security-policy']).toBeUndefined();
+  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await expect(page.getByLabel('E-mail address')).toBeVisible();
+  await expectNoViolations(page);
+  // The policy is in force: a call to another origin is refused and reported.
+  expect(errors).toEqual([]);
+  await page.evaluate(() => fetch('https://example.invalid/').catch(() => {}));
+  await expect.poll(() => page.evaluate(() => window.__violations)).toEqual(['connect-src https://example.invalid/']);
+  expect(errors.join('\n')).toMatch(/example\.invalid.*violates .*connect-src/);
+  await page.close();
 });
 
 test('the host sends the policy, no-cache pages, immutable precompressed assets', async ({ request }) => {
