@@ -6,6 +6,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect, users } = require('../support/fixtures');
 const { startStaticHost } = require('../support/static-host');
+const {
+  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading,
+} = require('../support/deployed');
 
 const PLAIN = '/account/otp/'; // files only
 const REWRITING = '/shop/otp/'; // with the optional rewrite rule
@@ -60,42 +63,9 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-/** Records every `securitypolicyviolation` in the page, from its first script on. */
-async function watchPolicy(page) {
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-}
 
-async function expectNoViolations(page) {
-  expect(await page.evaluate(() => window.__violations)).toEqual([]);
-}
 
-/** The README's e-mail link templates (fragment form), filled from the event's payload. */
-function linkFrom(app, payload) {
-  const info = payload.user_authentication_password_profile_info;
-  const q = (pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-  if (payload.purpose === 'reset_password') {
-    return `${app}#/change_password?${q([
-      ['username', info.username],
-      ['token', payload.one_time_password_token],
-      ['password_profile_id', payload.password_profile_id],
-      ['user_authentication_password_profile_info_id', info.id],
-      ['authentication_realm_id', payload.authentication_realm_id],
-    ])}`;
-  }
-  return `${app}#/passwordless?${q([
-    ['username', info.username],
-    ['token', payload.one_time_password_token],
-    ['password_profile_id', payload.password_profile_id],
-    ['authentication_realm_id', payload.authentication_realm_id],
-  ])}`;
-}
 
-const heading = (page) => page.getByRole('heading', { level: 1 });
 
 test('under a sub-path with no rewrites: the start page, then a reset by code', async ({ page, emulator }) => {
   await watchPolicy(page);
@@ -135,6 +105,7 @@ test('the reset link template (fragment form) completes on a host that only serv
 
   // Opened fresh, as from the e-mail.
   const fresh = await page.context().newPage();
+  const problems = watchConsole(fresh);
   await watchPolicy(fresh);
   await fresh.goto(linkFrom(host.url(PLAIN), payload));
   await expect(heading(fresh)).toHaveText('Choose a new password');
@@ -150,6 +121,7 @@ test('the reset link template (fragment form) completes on a host that only serv
   await expect(heading(fresh)).toHaveText('Your password has been changed');
   await expectNoViolations(page);
   await expectNoViolations(fresh);
+  expect(problems, 'console errors on the page the link opened').toEqual([]);
 });
 
 test('the passwordless link template completes on a host that only serves files', async ({ page, emulator }) => {
@@ -163,6 +135,7 @@ test('the passwordless link template completes on a host that only serves files'
   expect(payload.purpose).toBe('passwordless_authentication');
 
   const fresh = await page.context().newPage();
+  const problems = watchConsole(fresh);
   await watchPolicy(fresh);
   await fresh.goto(linkFrom(host.url(PLAIN), payload));
   await fresh.getByRole('button', { name: `Continue as ${users.jane.email}` }).click();
@@ -173,6 +146,7 @@ test('the passwordless link template completes on a host that only serves files'
   expect(new URL(fresh.url()).pathname).toBe(`${PLAIN}account`);
   await expectNoViolations(page);
   await expectNoViolations(fresh);
+  expect(problems, 'console errors on the page the link opened').toEqual([]);
 });
 
 test("the seed guide's path form and a reload work where the host rewrites (deploy/nginx.conf's rewrite)", async ({ page, emulator }) => {
