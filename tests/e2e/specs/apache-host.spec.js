@@ -7,7 +7,7 @@
 const { test, expect, users } = require('../support/fixtures');
 const { startApacheHost } = require('../support/apache-host');
 const {
-  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading,
+  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading, pathFormAndReload,
 } = require('../support/deployed');
 
 const PLAIN = '/account/otp/'; // files only
@@ -78,26 +78,7 @@ test('files only under a sub-path: the start page, then the reset link template 
 
 for (const [prefix, how] of [[REWRITING, 'in the server config'], [HTACCESS, 'in an .htaccess']]) {
   test(`with the optional rewrite ${how}: the seed's path form, a reload, and no deeper paths`, async ({ page, emulator }) => {
-    await watchPolicy(page);
-    await emulator.nextCodes(['lprvj4']);
-    await page.goto(`${host.url(prefix)}forgot_password`);
-    await expect(heading(page)).toHaveText('Reset your password');
-    await page.getByLabel('E-mail address').fill(users.john.email);
-    await page.getByRole('button', { name: 'Send code' }).click();
-    await expect(heading(page)).toHaveText('Choose a new password');
-    await page.reload();
-    await expect(heading(page)).toHaveText('Choose a new password');
-
-    // Only the app's one-segment paths are rewritten.
-    expect((await page.request.get(`${host.url(prefix)}change_password/x`)).status()).toBe(404);
-
-    await page.goto(`${host.url(prefix)}change_password?username=john.doe@banks.com&token=lprvj4`);
-    await expect(page.getByText(users.john.email)).toBeVisible();
-    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('New password again').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(heading(page)).toHaveText('Your password has been changed');
-    await expectNoViolations(page);
+    await pathFormAndReload(page, emulator, host.url(prefix), users.john);
   });
 }
 

@@ -7,7 +7,7 @@ const path = require('node:path');
 const { test, expect, users } = require('../support/fixtures');
 const { startStaticHost } = require('../support/static-host');
 const {
-  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading,
+  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading, pathFormAndReload,
 } = require('../support/deployed');
 
 const PLAIN = '/account/otp/'; // files only
@@ -150,27 +150,7 @@ test('the passwordless link template completes on a host that only serves files'
 });
 
 test("the seed guide's path form and a reload work where the host rewrites (deploy/nginx.conf's rewrite)", async ({ page, emulator }) => {
-  await watchPolicy(page);
-  await emulator.nextCodes(['lprvj4']);
-  await page.goto(`${host.url(REWRITING)}forgot_password`);
-  await expect(heading(page)).toHaveText('Reset your password');
-  await page.getByLabel('E-mail address').fill(users.john.email);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await expect(heading(page)).toHaveText('Choose a new password');
-  await page.reload();
-  await expect(heading(page)).toHaveText('Choose a new password');
-
-  // Only the app's one-segment paths are rewritten: deeper ones get the host's own 404, not
-  // an index.html whose relative assets could not load there.
-  expect((await page.request.get(`${host.url(REWRITING)}change_password/x`)).status()).toBe(404);
-
-  await page.goto(`${host.url(REWRITING)}change_password?username=john.doe@banks.com&token=lprvj4`);
-  await expect(page.getByText(users.john.email)).toBeVisible();
-  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('New password again').fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(heading(page)).toHaveText('Your password has been changed');
-  await expectNoViolations(page);
+  await pathFormAndReload(page, emulator, host.url(REWRITING), users.john);
 });
 
 test("where headers cannot be set, the README's <meta> policy applies and the app runs under it", async ({ browser }) => {

@@ -56,4 +56,34 @@ function linkFrom(app, payload) {
 
 const heading = (page) => page.getByRole('heading', { level: 1 });
 
-module.exports = { watchPolicy, expectNoViolations, watchConsole, linkFrom, heading };
+/**
+ * On a host that rewrites the app's pages to index.html (the optional rule of deploy/), with
+ * the app at `app`: a reload of a page, no rewrite of a deeper path (a 404, not an index.html
+ * whose relative assets could not load there), and a reset by the seed guide's path form of
+ * the link. `john` is the demo shopper; the emulator hands out `lprvj4`.
+ */
+async function pathFormAndReload(page, emulator, app, john) {
+  await watchPolicy(page);
+  await emulator.nextCodes(['lprvj4']);
+  await page.goto(`${app}forgot_password`);
+  await expect(heading(page)).toHaveText('Reset your password');
+  await page.getByLabel('E-mail address').fill(john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+  await page.reload();
+  await expect(heading(page)).toHaveText('Choose a new password');
+
+  expect((await page.request.get(`${app}change_password/x`)).status()).toBe(404);
+
+  await page.goto(`${app}change_password?username=${john.email}&token=lprvj4`);
+  await expect(page.getByText(john.email)).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill('Blue-Harbour-42');
+  await page.getByLabel('New password again').fill('Blue-Harbour-42');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(heading(page)).toHaveText('Your password has been changed');
+  await expectNoViolations(page);
+}
+
+module.exports = {
+  watchPolicy, expectNoViolations, watchConsole, linkFrom, heading, pathFormAndReload,
+};
