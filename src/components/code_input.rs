@@ -37,7 +37,9 @@ pub fn CodeFormFields(
         <UsernameOrField known=form.username_known lead=lead value=form.username error=form.username_error />
         <Show
             when=move || !from_link()
-            fallback=move || link_hint.map(|hint| view! { <p class="hint">{hint}</p> })
+            fallback=move || {
+                link_hint.map(|hint| view! { <div class="field"><p class="hint">{hint}</p></div> })
+            }
         >
             <CodeInput value=form.code error=form.code_error />
         </Show>

@@ -67,6 +67,8 @@ pub fn UsernameField(
 }
 
 /// Who the flow is for: plain text when a link or an earlier page said so, else the field.
+/// The text comes with a hidden `autocomplete="username"` input, so that a password manager
+/// files a new password under the right account.
 #[component]
 pub fn UsernameOrField(
     known: bool,
@@ -77,6 +79,14 @@ pub fn UsernameOrField(
     view! {
         <Show when=move || known fallback=move || view! { <UsernameField value=value error=error /> }>
             <p class="who">{lead} " " <strong>{move || value.get()}</strong></p>
+            <input
+                type="email"
+                name="username"
+                autocomplete="username"
+                hidden
+                readonly
+                prop:value=move || value.get()
+            />
         </Show>
     }
 }
