@@ -7,6 +7,7 @@ use leptos_router::{path, StaticSegment};
 use crate::config::{Config, ConfigError};
 use crate::context::{href, provide_app_base, provide_app_context};
 use crate::pages::*;
+use crate::platform;
 use crate::routes;
 
 /// Mounted by `start` once `config.json` has been read. `base` is the path of the app's
@@ -36,7 +37,18 @@ pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoVie
 
     view! {
         <Router base=base>
-            <a class="skip" href="#main">"Skip to content"</a>
+            // Moves focus itself: the router would take #main for a navigation, and the
+            // browser's own jump does not move the keyboard's place on the page.
+            <a
+                class="skip"
+                href="#main"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    platform::focus_element("main");
+                }
+            >
+                "Skip to content"
+            </a>
             <header class="site">
                 <A href=href(routes::START)>{store.unwrap_or_else(|| "Your account".into())}</A>
             </header>

@@ -19,7 +19,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         }
     });
     view! {
-        <main id="main" class="page">
+        <main id="main" class="page" tabindex="-1">
             <h1 tabindex="-1" node_ref=heading>{title}</h1>
             {children()}
         </main>

@@ -81,3 +81,16 @@ test('a reset works from the keyboard alone, and focus follows the flow', async 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password has been changed');
 });
+
+test('"Skip to content" moves to the page\'s content and keeps what was typed', async ({ page }) => {
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.focus('a.skip');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  expect(new URL(page.url()).pathname).toBe('/sign_in');
+  await expect(page.getByLabel('E-mail address')).toHaveValue(users.john.email);
+  // The next Tab lands in the content, on its first field, not in the header.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('E-mail address')).toBeFocused();
+});
