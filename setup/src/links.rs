@@ -96,6 +96,23 @@ mod tests {
     const RESET: &str = "https://shop.example.com/account/otp/#/change_password?username={user_authentication_password_profile_info.username}&token={one_time_password_token}&password_profile_id={password_profile_id}&user_authentication_password_profile_info_id={user_authentication_password_profile_info.id}&authentication_realm_id={authentication_realm_id}";
     const PASSWORDLESS: &str = "https://shop.example.com/account/otp/#/passwordless?username={user_authentication_password_profile_info.username}&token={one_time_password_token}&password_profile_id={password_profile_id}&authentication_realm_id={authentication_realm_id}";
 
+    /// The README shows the same templates, with `APP` for the app's folder (ending in `/`).
+    #[test]
+    fn the_readme_shows_these_templates() {
+        let readme = include_str!("../../README.md");
+        let templates = link_templates("https://app.example/");
+        for template in [
+            templates.reset_password,
+            templates.passwordless_authentication,
+        ] {
+            let shown = template.replace("https://app.example/", "APP");
+            assert!(
+                readme.contains(&format!("`{shown}`")),
+                "README lacks {shown}"
+            );
+        }
+    }
+
     #[test]
     fn templates_with_and_without_a_trailing_slash() {
         for app in [
