@@ -63,6 +63,6 @@ pub fn normalize_code(raw: &str) -> String {
 pub const OTP_REQUEST_404_CHECKS_PROFILE: bool = true;
 
 /// Whether a `401`/`403` on the password update means the store does not allow members to manage
-/// themselves (`account_member_self_management` is `disabled`). Inferred (`docs/commerce-api.md`
-/// §6.3).
+/// themselves (`account_member_self_management` is `disabled`).
+/// Inferred (`docs/commerce-api.md` §6.3).
 pub const PASSWORD_UPDATE_DENIED_MEANS_SELF_MANAGEMENT_OFF: bool = true;

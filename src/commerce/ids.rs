@@ -50,8 +50,8 @@ commerce_id!(
     RealmId
 );
 commerce_id!(
-    /// `password_profile_id`: the password profile shoppers sign in with (`docs/commerce-api.md`
-    /// §3).
+    /// `password_profile_id`: the password profile shoppers sign in with
+    /// (`docs/commerce-api.md` §3).
     PasswordProfileId
 );
 commerce_id!(

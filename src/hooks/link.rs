@@ -11,9 +11,9 @@ use crate::config::Config;
 use crate::flows::FlowIds;
 use crate::platform;
 
-/// The query of `/change_password` and `/passwordless` links (`docs/commerce-api.md` §9.2,
-/// §9.3): `username`, `token`, and optionally the three ids. Every field is optional: a
-/// page opened without a link has none.
+/// The query of `/change_password` and `/passwordless` links
+/// (`docs/commerce-api.md` §9.2 and §9.3): `username`, `token`, and optionally the three ids.
+/// Every field is optional: a page opened without a link has none.
 #[derive(Params, Clone, Debug, Default, PartialEq)]
 struct LinkQuery {
     username: Option<String>,
