@@ -5,6 +5,7 @@
 //!
 //! * [`api_router`]: the API origin (Commerce endpoints plus `/__emulator` controls).
 //! * [`app_host::app_router`]: the app origin (static files, `/config.json`).
+//! * [`shop_host::shop_router`]: an example shop origin that embeds the app.
 //!
 //! The modules, each depending only on those listed before it:
 //!
@@ -12,7 +13,7 @@
 //! * [`http`]: extractors, errors, request and response bodies, access checks;
 //! * [`api`]: one module per Commerce resource, each with its `routes()`;
 //! * [`control`]: the `/__emulator` test controls;
-//! * [`app_host`], and [`api_router`] here, which merges the routes.
+//! * [`app_host`], [`shop_host`], and [`api_router`] here, which merges the routes.
 
 pub mod api;
 pub mod app_host;
@@ -23,6 +24,7 @@ pub mod fault;
 pub mod http;
 pub mod outbox;
 pub mod seed;
+pub mod shop_host;
 pub mod state;
 
 pub use seed::Seed;

@@ -2,7 +2,7 @@
 
 use axum::middleware;
 use clap::Parser;
-use commerce_emulator::{api_router, app_host, log_request, Config, Emulator, Seed};
+use commerce_emulator::{api_router, app_host, log_request, shop_host, Config, Emulator, Seed};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr};
@@ -26,6 +26,13 @@ struct Cli {
     /// App port when --app-dir is given (0 = any free port).
     #[arg(long, default_value_t = 0)]
     app_port: u16,
+    /// Serve this directory's example shop pages on a third origin (needs --app-dir).
+    /// In its HTML files, __APP_URL__ and __API_URL__ become the app's and the API's origins.
+    #[arg(long)]
+    shop_dir: Option<PathBuf>,
+    /// Shop port when --shop-dir is given (0 = any free port).
+    #[arg(long, default_value_t = 0)]
+    shop_port: u16,
     /// Base of the outbox's one-click links [default: the hosted app, else http://localhost:8080].
     #[arg(long)]
     app_url: Option<String>,
@@ -35,7 +42,7 @@ struct Cli {
     /// Lifetime of /oauth/access_token tokens, in seconds.
     #[arg(long, default_value_t = 3600)]
     token_ttl_secs: u64,
-    /// Write {"api","app","outbox"} URLs to this file once listening.
+    /// Write {"api","app","shop","outbox"} URLs to this file once listening (null: not served).
     #[arg(long)]
     ready_file: Option<PathBuf>,
     /// Exit when standard input reaches end of file.
@@ -79,14 +86,30 @@ async fn run(cli: Cli) -> Result<(), String> {
             return Err(format!("--app-dir {}: no index.html there", dir.display()));
         }
     }
+    if let Some(dir) = &cli.shop_dir {
+        if cli.app_dir.is_none() {
+            return Err("--shop-dir needs --app-dir: the shop pages embed the hosted app".into());
+        }
+        if !dir.is_dir() {
+            return Err(format!("--shop-dir {}: no such directory", dir.display()));
+        }
+    }
 
     let (api_listener, api_addr) = bind(cli.port, "API").await?;
     let app = match &cli.app_dir {
         Some(dir) => Some((dir.clone(), bind(cli.app_port, "app").await?)),
         None => None,
     };
+    let shop = match &cli.shop_dir {
+        Some(dir) => Some((dir.clone(), bind(cli.shop_port, "shop").await?)),
+        None => None,
+    };
     let api_url = format!("http://{api_addr}");
     let app_origin = app.as_ref().map(|(_, (_, addr))| format!("http://{addr}"));
+    let shop_origin = shop.as_ref().map(|(_, (_, addr))| format!("http://{addr}"));
+    // The origins that may embed the app: the shop's, spelt as it listens. Not its
+    // `localhost` spelling, which tests use as a foreign origin on the same server.
+    let embed_origins: Vec<String> = shop_origin.iter().cloned().collect();
     let config = Config {
         api_url: api_url.clone(),
         app_url: cli
@@ -108,9 +131,16 @@ async fn run(cli: Cli) -> Result<(), String> {
     }));
     servers.push(tokio::spawn(serve(api_listener, api, stop_rx.clone())));
     if let Some((dir, (listener, _))) = app {
-        let router = app_host::app_router(dir, app_host::config_json(&emu, &api_url)).layer(
-            middleware::from_fn(|req, next| log_request("app", req, next)),
-        );
+        let config = app_host::config_json(&emu, &api_url, &embed_origins);
+        let router = app_host::app_router(dir, config).layer(middleware::from_fn(|req, next| {
+            log_request("app", req, next)
+        }));
+        servers.push(tokio::spawn(serve(listener, router, stop_rx.clone())));
+    }
+    if let (Some((dir, (listener, _))), Some(app_url)) = (shop, &app_origin) {
+        let router = shop_host::shop_router(dir, app_url, &api_url).layer(middleware::from_fn(
+            |req, next| log_request("shop", req, next),
+        ));
         servers.push(tokio::spawn(serve(listener, router, stop_rx.clone())));
     }
 
@@ -120,13 +150,21 @@ async fn run(cli: Cli) -> Result<(), String> {
     if let Some(origin) = &app_origin {
         banner.push_str(&format!("commerce-emulator app     {origin}/\n"));
     }
+    if let Some(origin) = &shop_origin {
+        banner.push_str(&format!("commerce-emulator shop    {origin}/\n"));
+    }
     let mut stdout = std::io::stdout();
     stdout
         .write_all(banner.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| e.to_string())?;
     if let Some(path) = &cli.ready_file {
-        let ready = json!({ "api": api_url, "app": app_origin, "outbox": outbox_url });
+        let ready = json!({
+            "api": api_url,
+            "app": app_origin,
+            "shop": shop_origin,
+            "outbox": outbox_url,
+        });
         write_atomically(path, &ready.to_string())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }

@@ -64,7 +64,7 @@ fn app(dir: &TempDir) -> axum::Router {
     let emu = Emulator::new(Seed::demo(), Config::default()).unwrap();
     app_host::app_router(
         dir.0.clone(),
-        app_host::config_json(&emu, "http://127.0.0.1:4010"),
+        app_host::config_json(&emu, "http://127.0.0.1:4010", &[]),
     )
 }
 
