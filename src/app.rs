@@ -1,68 +1,166 @@
-//! The app shell: the context and the router, one line per route.
+//! The app shell: the context, the navigation (history on the app's own page, memory when
+//! embedded), and one line per step.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, StaticSegment};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
 use crate::config::{Config, ConfigError};
-use crate::context::{href, provide_app_base, provide_app_context};
+use crate::context::{provide_app_context, use_dom, use_host, use_nav};
+use crate::embed::{Embedding, Host, ReturnTo};
+use crate::flows::link::LinkParams;
+use crate::handoff::{Announcement, Channel};
+use crate::nav::Nav;
 use crate::pages::*;
-use crate::platform;
 use crate::routes;
+use crate::session::Auth;
 
-/// Mounted by `start` once `config.json` has been read. `base` is the path of the app's
-/// folder (`routes::Entry::base`), `""` at the root of an origin.
+/// What the app starts with, worked out by `start_app` or `mountWidget` (lib.rs).
+pub struct Launch {
+    /// `config.json`, read, or why it could not be.
+    pub config: Result<Config, ConfigError>,
+    pub host: Host,
+    /// The e-mail link's parameters, already removed from the address bar.
+    pub link: LinkParams,
+    /// The `return_to` asked for (the link's, on the app's own page; the element's
+    /// `return-to`), checked against `config.json` here.
+    pub return_to: Option<String>,
+    /// The path of the app's folder without its trailing `/` (`routes::Entry::base`), the
+    /// router's base on the app's own page.
+    pub base: String,
+}
+
+/// The view for `launch`, and the signed-in session when the app (not a problem page) runs:
+/// the caller announces it once the view is in place ([`Auth::announce_ready`]).
+pub fn build(launch: Launch) -> (AnyView, Option<Auth>) {
+    let Launch {
+        config,
+        host,
+        link,
+        return_to,
+        base,
+    } = launch;
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            let embedding = host.embedding;
+            return (
+                view! { <ConfigProblem error=error embedding=embedding /> }.into_any(),
+                None,
+            );
+        }
+    };
+    if host.embedding == Embedding::Frame && matches!(host.channel, Channel::Nowhere) {
+        let app_url = host.app_url;
+        return (
+            view! { <FramingRefused app_url=app_url /> }.into_any(),
+            None,
+        );
+    }
+    let return_to = ReturnTo::check(return_to.as_deref(), &config.allowed_return_origins);
+    let embedding = host.embedding;
+    let (first, app_url) = (host.first, host.app_url.clone());
+    let auth = provide_app_context(config, host, link);
+    let view = match embedding {
+        Embedding::Page => view! {
+            <Router base=base.clone()>
+                {
+                    provide_context(Nav::history(base, return_to));
+                    view! { <PageShell /> }
+                }
+            </Router>
+        }
+        .into_any(),
+        Embedding::Frame | Embedding::Element => {
+            // A shopper this tab has signed in already sees that, not the sign-in form.
+            let signed_in = auth.session().with_untracked(Option::is_some);
+            let first = match first {
+                routes::SIGN_IN | routes::SIGN_IN_WITH_CODE if signed_in => routes::ACCOUNT,
+                first => first,
+            };
+            provide_context(Nav::memory(first, app_url, return_to));
+            view! { <EmbeddedShell /> }.into_any()
+        }
+    };
+    (view, Some(auth))
+}
+
+/// The app's own page: a skip link, the store's name, the step.
 #[component]
-pub fn Root(
-    config: Result<Config, ConfigError>,
-    #[prop(optional, into)] base: String,
-) -> impl IntoView {
-    match config {
-        Ok(config) => view! { <App config=config base=base /> }.into_any(),
-        Err(error) => view! { <ConfigProblem error=error /> }.into_any(),
+fn PageShell() -> impl IntoView {
+    let store = crate::context::use_config().store_name;
+    let dom = use_dom();
+    view! {
+        // Moves focus itself: the router would take #main for a navigation, and the browser's
+        // own jump does not move the keyboard's place on the page.
+        <a
+            class="skip"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                dom.focus("main");
+            }
+        >
+            "Skip to content"
+        </a>
+        <header class="site">
+            <crate::nav::Link to=routes::START>
+                {store.unwrap_or_else(|| "Your account".into())}
+            </crate::nav::Link>
+        </header>
+        // One route for every address: `Steps` picks the page. The router's `<Routes>` is what
+        // completes each navigation (puts the new address in the address bar).
+        <Routes fallback=NotFound>
+            <Route path=path!("/*any") view=Steps />
+        </Routes>
     }
 }
 
-/// The router's segment for one of the paths in `routes`.
-fn segment(path: &'static str) -> StaticSegment<&'static str> {
-    StaticSegment(path.trim_start_matches('/'))
+/// Embedded (a frame or an element): the step, and "Cancel" until the shopper is signed in.
+#[component]
+fn EmbeddedShell() -> impl IntoView {
+    let host = use_host();
+    let nav = use_nav();
+    let channel = host.channel;
+    let signed_in_page = move || nav.screen().get() == Some(routes::ACCOUNT);
+    view! {
+        <div class="embedded" lang=host.lang>
+            <Steps />
+            <Show when=move || !signed_in_page()>
+                <p class="cancel">
+                    <button
+                        type="button"
+                        class="link"
+                        on:click={
+                            let channel = channel.clone();
+                            move |_| {
+                                channel.announce(Announcement::Cancelled);
+                                nav.restart();
+                            }
+                        }
+                    >
+                        "Cancel"
+                    </button>
+                </p>
+            </Show>
+        </div>
+    }
 }
 
-/// The app under `base` (see [`Root`]).
+/// The current step's page.
 #[component]
-pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoView {
-    let store = config.store_name.clone();
-    provide_app_context(config);
-    provide_app_base(base.clone());
-
-    view! {
-        <Router base=base>
-            // Moves focus itself: the router would take #main for a navigation, and the
-            // browser's own jump does not move the keyboard's place on the page.
-            <a
-                class="skip"
-                href="#main"
-                on:click=|ev| {
-                    ev.prevent_default();
-                    platform::focus_element("main");
-                }
-            >
-                "Skip to content"
-            </a>
-            <header class="site">
-                <A href=href(routes::START)>{store.unwrap_or_else(|| "Your account".into())}</A>
-            </header>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=Start />
-                <Route path=segment(routes::SIGN_IN) view=SignIn />
-                <Route path=segment(routes::FORGOT_PASSWORD) view=ForgotPassword />
-                <Route path=segment(routes::CHANGE_PASSWORD) view=ChangePassword />
-                <Route path=segment(routes::PASSWORD_CHANGED) view=PasswordChanged />
-                <Route path=segment(routes::SIGN_IN_WITH_CODE) view=RequestSignInCode />
-                <Route path=segment(routes::PASSWORDLESS) view=Passwordless />
-                <Route path=segment(routes::CHOOSE_ACCOUNT) view=ChooseAccount />
-                <Route path=segment(routes::ACCOUNT) view=Account />
-            </Routes>
-        </Router>
+fn Steps() -> impl IntoView {
+    let nav = use_nav();
+    move || match nav.screen().get() {
+        Some(routes::START) => view! { <Start /> }.into_any(),
+        Some(routes::SIGN_IN) => view! { <SignIn /> }.into_any(),
+        Some(routes::FORGOT_PASSWORD) => view! { <ForgotPassword /> }.into_any(),
+        Some(routes::CHANGE_PASSWORD) => view! { <ChangePassword /> }.into_any(),
+        Some(routes::PASSWORD_CHANGED) => view! { <PasswordChanged /> }.into_any(),
+        Some(routes::SIGN_IN_WITH_CODE) => view! { <RequestSignInCode /> }.into_any(),
+        Some(routes::PASSWORDLESS) => view! { <Passwordless /> }.into_any(),
+        Some(routes::CHOOSE_ACCOUNT) => view! { <ChooseAccount /> }.into_any(),
+        Some(routes::ACCOUNT) => view! { <Account /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
     }
 }

@@ -22,6 +22,16 @@ pub struct Config {
     pub flows: Vec<Purpose>,
     /// Shown in headings and the page title; optional.
     pub store_name: Option<String>,
+    /// The shop origins (`https://shop.example`, no path) whose pages may show the app in an
+    /// `<iframe>`; the app talks to its parent only when the parent's origin is one of them.
+    /// The host must send the same list as CSP `frame-ancestors` (README, iframe mode).
+    pub embed_origins: Vec<String>,
+    /// The origins a `return_to` address may lead to after a sign-in or a reset; any other is
+    /// refused (no open redirect).
+    pub allowed_return_origins: Vec<String>,
+    /// After a reset: sign the shopper in with the new password (`true`), or show the sign-in
+    /// form with the username filled in (`false`, the default).
+    pub sign_in_after_reset: bool,
 }
 
 /// The file as written by a shop; every field is checked and reported together.
@@ -34,6 +44,9 @@ struct RawConfig {
     password_profile_id: Option<String>,
     flows: Option<Vec<String>>,
     store_name: Option<String>,
+    embed_origins: Option<Vec<String>>,
+    allowed_return_origins: Option<Vec<String>>,
+    sign_in_after_reset: Option<bool>,
 }
 
 /// Why the app cannot start: each line is one thing to fix in `config.json`.
@@ -47,6 +60,27 @@ impl Config {
     pub fn offers(&self, purpose: Purpose) -> bool {
         self.flows.contains(&purpose)
     }
+}
+
+/// Checks a list of origins (`scheme://host[:port]`, https or loopback http, no path, no
+/// wildcard) and returns them without a trailing `/`; each bad entry adds a problem.
+fn origins(name: &str, list: Option<Vec<String>>, problems: &mut Vec<String>) -> Vec<String> {
+    let mut good = Vec::new();
+    for entry in list.unwrap_or_default() {
+        let origin = entry.trim().trim_end_matches('/').to_owned();
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| is_loopback(&origin).then(|| origin.split_once("//").map_or("", |x| x.1)));
+        match host {
+            Some(host) if !host.is_empty() && !host.contains(['/', '*', '?', '#', '@', ' ']) => {
+                good.push(origin);
+            }
+            _ => problems.push(format!(
+                "`{name}` has \"{entry}\"; write origins like \"https://shop.example.com\" (https, no path)."
+            )),
+        }
+    }
+    good
 }
 
 fn is_loopback(url: &str) -> bool {
@@ -113,6 +147,13 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         );
     }
 
+    let embed_origins = origins("embed_origins", raw.embed_origins, &mut problems);
+    let allowed_return_origins = origins(
+        "allowed_return_origins",
+        raw.allowed_return_origins,
+        &mut problems,
+    );
+
     if !problems.is_empty() {
         return Err(ConfigError { problems });
     }
@@ -126,17 +167,21 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
             .store_name
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty()),
+        embed_origins,
+        allowed_return_origins,
+        sign_in_after_reset: raw.sign_in_after_reset.unwrap_or(false),
     })
 }
 
-/// Fetches and parses `config.json`, relative to the document's base URL.
-pub async fn load() -> Result<Config, ConfigError> {
+/// Fetches and parses the configuration at `url`: `config.json` beside `index.html` for the
+/// app's own page, the element's `config` address for `<commerce-otp>`.
+pub async fn load(url: &str) -> Result<Config, ConfigError> {
     let unreachable = |detail: String| ConfigError {
         problems: vec![format!("config.json could not be loaded: {detail}.")],
     };
     // A plain GET, so it matches the `<link rel="preload">` in index.html; freshness is the
     // host's `Cache-Control` (the README asks for `no-cache`).
-    let response = gloo_net::http::Request::get("config.json")
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|_| unreachable("the network request failed".into()))?;
@@ -190,6 +235,29 @@ mod tests {
     fn typos_and_bad_json_are_explained() {
         assert!(parse_config(r#"{"clientid":"x"}"#).unwrap_err().problems[0].contains("clientid"));
         assert!(parse_config("<html>").is_err());
+    }
+
+    #[test]
+    fn embedding_and_return_origins() {
+        let c = parse_config(
+            r#"{"client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1",
+            "embed_origins":["https://shop.example/"," http://127.0.0.1:8081"],
+            "allowed_return_origins":["https://shop.example"],"sign_in_after_reset":true}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.embed_origins,
+            ["https://shop.example", "http://127.0.0.1:8081"]
+        );
+        assert_eq!(c.allowed_return_origins, ["https://shop.example"]);
+        assert!(c.sign_in_after_reset);
+        let bad = parse_config(
+            r#"{"client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1",
+            "embed_origins":["*","http://shop.example","https://shop.example/checkout"],
+            "allowed_return_origins":["https://"]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
     }
 
     #[test]

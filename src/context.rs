@@ -1,12 +1,17 @@
 //! What every page reads from context, provided once by the app shell: the configuration, the
-//! Commerce client, the hand-over between the pages of a flow, and the signed-in session.
+//! Commerce client, the app's surroundings, the e-mail link, the hand-over between the pages
+//! of a flow, and the signed-in session.
 
 use leptos::prelude::*;
 
 use crate::commerce::web::WebTransport;
 use crate::commerce::{CommerceClient, Purpose};
 use crate::config::Config;
+use crate::embed::Host;
+use crate::flows::link::LinkParams;
 use crate::messages;
+use crate::nav::Nav;
+use crate::platform;
 use crate::session::Auth;
 
 /// The client the browser uses: gloo-net underneath.
@@ -69,36 +74,68 @@ impl Flow {
     }
 }
 
-/// Provides what every page reads: config, the Commerce client, the flow hand-over and the
-/// signed-in session. Called once by `App` (and by component tests).
-pub fn provide_app_context(config: Config) {
+/// Provides what every page reads: config, the Commerce client, the app's surroundings, the
+/// e-mail link the app was opened with (read once, by the first code page), the flow
+/// hand-over and the signed-in session, which is returned. Called once by the app shell (and
+/// by component tests); the navigation ([`Nav`]) is provided beside it.
+pub fn provide_app_context(config: Config, host: Host, link: LinkParams) -> Auth {
     let client = CommerceClient::new(
         WebTransport,
         config.api_base.clone(),
         config.client_id.clone(),
     );
+    let auth = Auth::restore(host.channel.clone());
     provide_context(ClientContext(StoredValue::new_local(client)));
     provide_context(config);
+    provide_context(Dom(StoredValue::new_local(host.root.clone())));
+    provide_context(HostContext(StoredValue::new_local(host)));
+    provide_context(LinkContext(StoredValue::new(Some(link))));
     provide_context(Flow::new());
-    provide_context(Auth::restore());
+    provide_context(auth);
+    auth
 }
 
-/// The path of the app's folder (`routes::Entry::base`), for links.
-#[derive(Clone, Debug, Default)]
-struct AppBase(String);
+#[derive(Clone, Copy)]
+struct HostContext(StoredValue<Host, LocalStorage>);
 
-/// Tells links where the app lives: `base` is the path of its folder without the trailing
-/// `/` (`""` at the root of an origin). Provided by the router shell.
-pub fn provide_app_base(base: String) {
-    provide_context(AppBase(base));
+#[derive(Clone, Copy)]
+struct LinkContext(StoredValue<Option<LinkParams>>);
+
+/// Where the app's elements live: the document, or the element's shadow root. `Copy`, for
+/// event handlers (which run outside the reactive owner, so cannot read context).
+#[derive(Clone, Copy)]
+pub struct Dom(StoredValue<Option<web_sys::ShadowRoot>, LocalStorage>);
+
+impl Dom {
+    /// Focuses the app's element with this id, if it is there.
+    pub fn focus(&self, id: &str) {
+        self.0
+            .try_with_value(|root| platform::focus_element(root.as_ref(), id));
+    }
 }
 
-/// The `href` of an app page, one of the paths in `routes`, under the app's folder:
-/// `/account/otp` + `/sign_in`. Leptos' `<A>` takes an absolute `href` as it is (only
-/// `navigate` adds the router's base), so every link goes through here.
-pub fn href(path: &str) -> String {
-    let base = use_context::<AppBase>().unwrap_or_default().0;
-    format!("{base}{path}")
+/// The app's surroundings: how it is shown and where it announces.
+pub fn use_host() -> Host {
+    expect_context::<HostContext>().0.get_value()
+}
+
+/// Where the app's elements live, for moving focus.
+pub fn use_dom() -> Dom {
+    expect_context::<Dom>()
+}
+
+/// The e-mail link's parameters, the first time they are asked for; `None` after (a link
+/// fills in one page, once).
+pub fn take_link() -> Option<LinkParams> {
+    expect_context::<LinkContext>()
+        .0
+        .try_update_value(Option::take)
+        .flatten()
+}
+
+/// Where the shopper is, and how to move.
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
 }
 
 /// The shop's configuration. Panics outside the app (a programming error, not a user path).

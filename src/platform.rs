@@ -50,29 +50,39 @@ pub fn tab_storage_remove(key: &str) {
     }
 }
 
-/// Dispatches `CustomEvent(name, { detail })` on `window`; `detail_json` is parsed into an object.
-pub fn dispatch_window_event(name: &str, detail_json: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+/// Dispatches `CustomEvent(name, { detail, bubbles: true, composed: true })` on `target`
+/// (`window`, or the element); `detail_json` is parsed into an object.
+pub fn dispatch_event(target: &web_sys::EventTarget, name: &str, detail_json: &str) {
     let init = web_sys::CustomEventInit::new();
-    if let Some(detail) = detail_json.and_then(|json| js_sys::JSON::parse(json).ok()) {
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(detail) = js_sys::JSON::parse(detail_json) {
         init.set_detail(&detail);
     }
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = window.dispatch_event(&event);
+        let _ = target.dispatch_event(&event);
     }
 }
 
-/// Installs `window.commerceOtp = { session(), signOut() }` for the embedding shop.
+/// `window`, as an event target.
+pub fn window_target() -> Option<web_sys::EventTarget> {
+    web_sys::window().map(Into::into)
+}
+
+/// Installs the app page's `window.commerceOtp`: `session()`, `signOut()`, and `ready`, a
+/// promise web/boot.js created before the app loaded; `resolve` settles it with the object.
 pub fn expose_handoff(
     session_json: impl Fn() -> Option<String> + 'static,
     sign_out: impl Fn() + 'static,
+    resolve: Option<js_sys::Function>,
 ) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let api = js_sys::Object::new();
+    let existing = js_sys::Reflect::get(&window, &"commerceOtp".into())
+        .ok()
+        .filter(JsValue::is_object);
+    let api: js_sys::Object = existing.map_or_else(js_sys::Object::new, JsCast::unchecked_into);
     let session = Closure::<dyn Fn() -> JsValue>::new(move || {
         session_json()
             .and_then(|json| js_sys::JSON::parse(&json).ok())
@@ -82,9 +92,174 @@ pub fn expose_handoff(
     let _ = js_sys::Reflect::set(&api, &"session".into(), session.as_ref());
     let _ = js_sys::Reflect::set(&api, &"signOut".into(), sign_out.as_ref());
     let _ = js_sys::Reflect::set(&window, &"commerceOtp".into(), &api);
+    if let Some(resolve) = resolve {
+        let _ = resolve.call1(&JsValue::NULL, &api);
+    }
     // They live as long as the page.
     session.forget();
     sign_out.forget();
+}
+
+/// Whether the page is shown inside a frame of another page.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+/// This page's origin, e.g. `https://app.example`.
+pub fn own_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The origin of the page that frames this one, as the browser states it
+/// (`location.ancestorOrigins[0]`, Chromium and WebKit), else as the referrer gives it;
+/// `None` when neither says.
+pub fn parent_origin() -> Option<String> {
+    let window = web_sys::window()?;
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
+    let first = ancestors
+        .filter(|list| !list.is_undefined())
+        .map(|list| list.unchecked_into::<web_sys::DomStringList>())
+        .and_then(|list| list.item(0));
+    first.or_else(|| {
+        let referrer = window.document()?.referrer();
+        Some(web_sys::Url::new(&referrer).ok()?.origin())
+    })
+}
+
+/// Posts `message_json` (parsed) to the parent page, delivered only if the parent's origin
+/// is `origin` exactly (never `"*"`).
+pub fn post_to_parent(origin: &str, message_json: &str) {
+    let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+    if let (Some(parent), Ok(message)) = (parent, js_sys::JSON::parse(message_json)) {
+        let _ = parent.post_message(&message, origin);
+    }
+}
+
+/// A listener, removed when dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    handler: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.handler.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `handler` with the `data` of each message the parent page posts from `origin`;
+/// messages from any other window or origin are ignored.
+pub fn on_parent_message(origin: String, handler: impl Fn(JsValue) + 'static) -> Option<Listener> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let from_parent = event
+            .source()
+            .is_some_and(|source| js_sys::Object::is(&source, &parent));
+        if from_parent && event.origin() == origin {
+            handler(event.data());
+        }
+    });
+    let target: web_sys::EventTarget = window.into();
+    target
+        .add_event_listener_with_callback("message", handler.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listener {
+        target,
+        kind: "message",
+        handler,
+    })
+}
+
+/// Calls `handler` with the height of the page's content (`<body>`) in CSS pixels, rounded
+/// up, now and whenever it changes, for as long as the page lives: what a parent page needs
+/// to fit its frame (the document itself is never shorter than the frame).
+pub fn observe_page_height(handler: impl Fn(u32) + 'static) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let measured = body.clone();
+    let callback = Closure::<dyn Fn()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        handler(height.clamp(0.0, f64::from(u32::MAX)) as u32);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        callback.forget();
+    }
+}
+
+/// A `BroadcastChannel` between the pages of this origin, closed when dropped. Messages are
+/// small JSON objects; never a token.
+pub struct Broadcast {
+    channel: web_sys::BroadcastChannel,
+    _handler: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
+impl Broadcast {
+    /// Joins the channel `name`; `handler` gets what the others post (not what this one does).
+    pub fn join(name: &str, handler: impl Fn(JsValue) + 'static) -> Option<Self> {
+        let channel = web_sys::BroadcastChannel::new(name).ok()?;
+        let handler =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                handler(event.data())
+            });
+        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        Some(Self {
+            channel,
+            _handler: handler,
+        })
+    }
+
+    pub fn post(&self, message_json: &str) {
+        if let Ok(message) = js_sys::JSON::parse(message_json) {
+            let _ = self.channel.post_message(&message);
+        }
+    }
+}
+
+impl Drop for Broadcast {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+/// The string field `key` of a JS object, if it is one.
+pub fn string_field(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &key.into()).ok()?.as_string()
+}
+
+/// `href` resolved against the page's address: `(absolute URL, its origin)`, for `http:`
+/// and `https:` addresses only.
+pub fn resolve_http_url(href: &str) -> Option<(String, String)> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(href, &base).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| (url.href(), url.origin()))
+}
+
+/// Leaves for `url` (a full page load; the current page stays in history).
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
 }
 
 /// The address the page was opened at: `location.pathname`, `.search` and `.hash`, as the
@@ -112,22 +287,20 @@ pub fn replace_address(path_and_query: &str) {
     }
 }
 
-/// Removes the query string from the address bar (and so from history), keeping the path:
-/// codes from e-mail links must not linger where a screenshot or a shared URL shows them.
-pub fn scrub_query() {
+/// Replaces the query string in the address bar (and so in history) with `search`, keeping
+/// the path and fragment: codes from e-mail links must not linger where a screenshot or a
+/// shared URL shows them.
+pub fn replace_query(search: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
         return;
     };
-    if search.is_empty() {
-        return;
-    }
     if let Ok(history) = window.history() {
         let state = history.state().unwrap_or(JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&path));
+        let _ = history.replace_state_with_url(&state, "", Some(&format!("{path}{search}{hash}")));
     }
 }
 
@@ -141,11 +314,16 @@ pub fn remove_element(id: &str) {
     }
 }
 
-pub fn focus_element(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+/// Focuses the element with this id: in `root` (an element's shadow root) when given, else
+/// in the document.
+pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str) {
+    let found = match root {
+        Some(root) => root.get_element_by_id(id),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id)),
+    };
+    let element = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
     }

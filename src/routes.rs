@@ -33,6 +33,13 @@ pub const ALL: [&str; 9] = [
     ACCOUNT,
 ];
 
+/// The app page at `path` (relative to the app's folder, e.g. `/sign_in`), if there is one.
+/// `""` is the start page.
+pub fn page(path: &str) -> Option<&'static str> {
+    let path = if path.is_empty() { START } else { path };
+    ALL.into_iter().find(|page| *page == path)
+}
+
 /// Where the app was opened, worked out before the router starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -117,6 +124,14 @@ mod tests {
         assert!(ALL[1..].iter().all(|page| page[1..]
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'_')));
+    }
+
+    #[test]
+    fn pages_by_path() {
+        assert_eq!(page(""), Some(START));
+        assert_eq!(page("/passwordless"), Some(PASSWORDLESS));
+        assert_eq!(page("/passwordless/"), None);
+        assert_eq!(page("/elsewhere"), None);
     }
 
     #[test]

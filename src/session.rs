@@ -1,21 +1,19 @@
 //! The signed-in shopper: the chosen Account Management token, kept for this tab only
-//! (sessionStorage), and handed to the shop through `commerce-otp:*` events on `window` and
-//! `window.commerceOtp.session()`.
+//! (sessionStorage), announced to the shop (`handoff`), and ended in every tab of the origin
+//! when the shopper signs out in one (`BroadcastChannel`).
 
-use std::time::Duration;
-
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::commerce::{AccountManagementToken, AccountMemberId, AccountToken, AccountTokens};
-use crate::platform;
+use crate::handoff::{Announcement, Channel, BROADCAST_CHANNEL};
+use crate::platform::{self, Broadcast};
 
 /// The sessionStorage key of this tab's session (JSON of [`Session`]).
-const STORAGE_KEY: &str = "commerce-otp.session";
-/// Dispatched on `window` after a sign-in, with the [`Session`] as `detail`.
-pub const SIGNED_IN_EVENT: &str = "commerce-otp:signed-in";
-/// Dispatched on `window` after a sign-out, by the shopper or at expiry; no `detail`.
-pub const SIGNED_OUT_EVENT: &str = "commerce-otp:signed-out";
+pub const STORAGE_KEY: &str = "commerce-otp.session";
+/// What one instance posts to the others of its origin when the shopper signs out.
+const SIGNED_OUT_MESSAGE: &str = r#"{"type":"signed-out"}"#;
 
 /// What the shop receives; the field names are the documented interface (README).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -63,11 +61,15 @@ pub enum Next {
 }
 
 /// The signed-in shopper of this tab. Every sign-in and sign-out goes through its methods,
-/// which keep sessionStorage, the expiry timer and the shop's events in step.
+/// which keep sessionStorage, the expiry timer, the other tabs and the shop in step. Its
+/// timer and channel belong to the reactive owner it was made in, and end with it.
 #[derive(Clone, Copy)]
 pub struct Auth {
     session: RwSignal<Option<Session>>,
     pending: RwSignal<Option<PendingChoice>>,
+    channel: StoredValue<Channel, LocalStorage>,
+    expiry: StoredValue<Option<Timeout>, LocalStorage>,
+    others: StoredValue<Option<Broadcast>, LocalStorage>,
 }
 
 impl Auth {
@@ -81,8 +83,9 @@ impl Auth {
         self.pending.read_only()
     }
 
-    /// Restores this tab's session, unless it has expired.
-    pub fn restore() -> Self {
+    /// Restores this tab's session, unless it has expired, and announces to `channel` from
+    /// then on. Nothing is announced until [`Auth::announce_ready`].
+    pub fn restore(channel: Channel) -> Self {
         let stored = platform::tab_storage_get(STORAGE_KEY)
             .and_then(|json| serde_json::from_str::<Session>(&json).ok())
             .filter(|s| !s.is_expired());
@@ -92,20 +95,52 @@ impl Auth {
         let auth = Self {
             session: RwSignal::new(stored.clone()),
             pending: RwSignal::new(None),
+            channel: StoredValue::new_local(channel),
+            expiry: StoredValue::new_local(None),
+            others: StoredValue::new_local(None),
         };
         if let Some(session) = &stored {
             auth.schedule_expiry(session);
         }
-        let session = auth.session;
-        platform::expose_handoff(
-            move || {
-                session
-                    .get_untracked()
-                    .and_then(|s| serde_json::to_string(&s).ok())
-            },
-            move || auth.sign_out(),
-        );
+        // Another tab (or element) of this origin signed out: so does this one.
+        let others = Broadcast::join(BROADCAST_CHANNEL, move |message| {
+            if platform::string_field(&message, "type").as_deref() == Some("signed-out") {
+                auth.end(false);
+            }
+        });
+        auth.others.try_set_value(others);
         auth
+    }
+
+    /// Tells the shop the app is ready: first the restored session, if any, as a
+    /// `signed-in` with `restored: true`, then `ready` with the session or `null`.
+    pub fn announce_ready(&self) {
+        let session = self.session.try_get_untracked().flatten();
+        self.announce(|channel| {
+            if let Some(session) = &session {
+                channel.announce(Announcement::SignedIn {
+                    session,
+                    restored: true,
+                });
+            }
+            channel.announce(Announcement::Ready {
+                session: session.as_ref(),
+            });
+        });
+    }
+
+    /// The session as JSON, for the shop's `session` reads; `None` when signed out.
+    pub fn session_json(&self) -> Option<String> {
+        self.session
+            .try_get_untracked()
+            .flatten()
+            .and_then(|s| serde_json::to_string(&s).ok())
+    }
+
+    fn announce(&self, tell: impl FnOnce(&Channel)) {
+        if let Some(channel) = self.channel.try_get_value() {
+            tell(&channel);
+        }
     }
 
     /// Signs in directly with one account; asks the shopper to choose with several.
@@ -147,23 +182,25 @@ impl Auth {
         true
     }
 
-    /// Keeps the session for the tab, then tells the shop; a listener that calls
-    /// `commerceOtp.session()` already sees it.
+    /// Keeps the session for the tab, then tells the shop; a listener that reads the session
+    /// already sees it.
     fn sign_in(&self, session: Session) {
-        let json = serde_json::to_string(&session).ok();
-        if let Some(json) = &json {
-            platform::tab_storage_set(STORAGE_KEY, json);
+        if let Ok(json) = serde_json::to_string(&session) {
+            platform::tab_storage_set(STORAGE_KEY, &json);
         }
         self.pending.set(None);
         self.schedule_expiry(&session);
-        self.session.set(Some(session));
-        if let Some(json) = &json {
-            platform::dispatch_window_event(SIGNED_IN_EVENT, Some(json));
-        }
+        self.session.set(Some(session.clone()));
+        self.announce(|channel| {
+            channel.announce(Announcement::SignedIn {
+                session: &session,
+                restored: false,
+            });
+        });
     }
 
     /// Signs out when the token expires, so neither the page nor the shop keeps using a dead
-    /// token; unless another sign-in has replaced it by then.
+    /// token; a later sign-in replaces the timer.
     fn schedule_expiry(&self, session: &Session) {
         let Some(expires) = platform::parse_time_ms(&session.expires) else {
             return;
@@ -174,25 +211,32 @@ impl Auth {
         if delay > f64::from(i32::MAX) {
             return;
         }
-        let (auth, token) = (*self, session.token.clone());
-        set_timeout(
-            move || {
-                let current = auth.session.try_get_untracked().flatten();
-                if current.is_some_and(|s| s.token == token) {
-                    auth.sign_out();
-                }
-            },
-            Duration::from_millis(delay as u64),
-        );
+        let auth = *self;
+        let timer = Timeout::new(delay as u32, move || auth.end(false));
+        self.expiry.try_set_value(Some(timer));
     }
 
-    /// Forgets the session and any pending choice; tells the shop when a session ended.
+    /// Forgets the session and any pending choice, in every tab of this origin; tells the
+    /// shop when a session ended.
     pub fn sign_out(&self) {
+        self.end(true);
+    }
+
+    /// Ends the session here; `everywhere` tells the other tabs and elements too.
+    fn end(&self, everywhere: bool) {
         platform::tab_storage_remove(STORAGE_KEY);
-        self.pending.set(None);
+        self.pending.try_set(None);
+        self.expiry.try_set_value(None);
+        if everywhere {
+            self.others.try_with_value(|others| {
+                if let Some(others) = others {
+                    others.post(SIGNED_OUT_MESSAGE);
+                }
+            });
+        }
         if self.session.try_get_untracked().flatten().is_some() {
             self.session.set(None);
-            platform::dispatch_window_event(SIGNED_OUT_EVENT, None);
+            self.announce(|channel| channel.announce(Announcement::SignedOut));
         }
     }
 }

@@ -5,21 +5,22 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use commerce_otp::app::Root;
+use commerce_otp::app::{build, Launch};
 use commerce_otp::commerce::http::Transport;
 use commerce_otp::commerce::web::WebTransport;
 use commerce_otp::commerce::{
     AccountManagementToken, AccountMemberId, AccountToken, AccountTokens, CommerceError, Purpose,
 };
 use commerce_otp::components::{CodeInput, ErrorMessage};
-use commerce_otp::config::parse_config;
-use commerce_otp::context::{provide_app_context, use_auth};
+use commerce_otp::config::{parse_config, Config, ConfigError};
+use commerce_otp::embed::{Embedding, Host};
+use commerce_otp::flows::link::LinkParams;
+use commerce_otp::handoff::Channel;
 use commerce_otp::hooks::NewCode;
-use commerce_otp::pages::{Account, ChangePassword, ChooseAccount, Start};
+use commerce_otp::routes;
 use commerce_otp::session::{Auth, Next};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -131,15 +132,43 @@ async fn code_input_is_labelled_and_keeps_what_is_typed() {
     );
 }
 
+/// Mounts the app as a `<commerce-otp>` element would (in memory, announcing on `root`) at
+/// the step `first`; returns the session and what keeps the app mounted.
+fn mount_app(
+    root: &HtmlElement,
+    config: Result<Config, ConfigError>,
+    first: &'static str,
+) -> (Option<Auth>, impl Sized) {
+    let launch = Launch {
+        config,
+        host: Host {
+            embedding: Embedding::Element,
+            channel: Channel::Element(root.clone()),
+            root: None,
+            app_url: "http://127.0.0.1:9/".into(),
+            first,
+            lang: "en",
+        },
+        link: LinkParams::default(),
+        return_to: None,
+        base: String::new(),
+    };
+    let slot = Rc::new(Cell::new(None));
+    let out = Rc::clone(&slot);
+    let app = mount_to(root.clone(), move || {
+        let (view, auth) = build(launch);
+        out.set(auth);
+        view
+    });
+    (slot.get(), app)
+}
+
 /// Mounts the change-password page against an offline store and fills in e-mail, code,
 /// new password and its confirmation. Dropping the handle unmounts it.
 async fn change_password_filled(values: [&str; 4]) -> (HtmlElement, impl Sized) {
     let root = host();
     let config = parse_config(OFFLINE_CONFIG).expect("config");
-    let app = mount_to(root.clone(), move || {
-        provide_app_context(config);
-        view! { <Router><ChangePassword /></Router> }
-    });
+    let (_, app) = mount_app(&root, Ok(config), routes::CHANGE_PASSWORD);
     leptos::task::tick().await;
     let labels = [
         "E-mail address",
@@ -252,10 +281,7 @@ async fn the_start_page_offers_only_the_configured_flows() {
     )
     .expect("config");
     assert!(!config.offers(Purpose::PasswordlessAuthentication));
-    let _app = mount_to(root.clone(), move || {
-        provide_app_context(config);
-        view! { <Router><Start /></Router> }
-    });
+    let _app = mount_app(&root, Ok(config), routes::START);
     leptos::task::tick().await;
     let shown = text(&root);
     assert!(shown.contains("Forgot your password?"), "{shown}");
@@ -266,7 +292,7 @@ async fn the_start_page_offers_only_the_configured_flows() {
 async fn a_bad_config_shows_a_page_that_lists_every_problem() {
     let root = host();
     let config = parse_config(r#"{"client_id":"","flows":["sso"]}"#);
-    let _app = mount_to(root.clone(), move || view! { <Root config=config /> });
+    let _app = mount_app(&root, config, routes::START);
     leptos::task::tick().await;
     let shown = text(&root);
     assert!(
@@ -292,23 +318,17 @@ fn tokens(accounts: &[(&str, &str)]) -> AccountTokens {
     }
 }
 
-/// Mounts `page` with the app's context; returns the `Auth` it uses.
-fn mount_page<V: IntoView + 'static>(page: fn() -> V) -> (HtmlElement, Auth, impl Sized) {
+/// Mounts the app at the step `page`; returns the `Auth` it uses.
+fn mount_page(page: &'static str) -> (HtmlElement, Auth, impl Sized) {
     let root = host();
     let config = parse_config(OFFLINE_CONFIG).expect("config");
-    let slot = Rc::new(Cell::new(None));
-    let out = Rc::clone(&slot);
-    let app = mount_to(root.clone(), move || {
-        provide_app_context(config);
-        out.set(Some(use_auth()));
-        view! { <Router>{page()}</Router> }
-    });
-    (root, slot.get().expect("auth provided"), app)
+    let (auth, app) = mount_app(&root, Ok(config), page);
+    (root, auth.expect("auth provided"), app)
 }
 
 #[wasm_bindgen_test]
 async fn a_member_of_several_accounts_picks_one() {
-    let (root, auth, _app) = mount_page(|| view! { <ChooseAccount /> });
+    let (root, auth, _app) = mount_page(routes::CHOOSE_ACCOUNT);
     let next = auth.complete(
         "jane.smith@example.com",
         tokens(&[("a1", "Personal Account"), ("a2", "Banks Garden Supplies")]),
@@ -331,7 +351,7 @@ async fn a_member_of_several_accounts_picks_one() {
 
 #[wasm_bindgen_test]
 async fn the_signed_in_page_shows_the_account_and_signs_out() {
-    let (root, auth, _app) = mount_page(|| view! { <Account /> });
+    let (root, auth, _app) = mount_page(routes::ACCOUNT);
     assert_eq!(
         auth.complete("john.doe@banks.com", tokens(&[("a1", "Personal Account")])),
         Next::SignedIn

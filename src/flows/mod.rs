@@ -1,5 +1,6 @@
 //! The steps of the two flows, apart from any view so they can be tested natively.
 
+pub mod link;
 pub mod reset;
 pub mod validate;
 

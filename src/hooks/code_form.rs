@@ -9,7 +9,7 @@ use super::fields::{check_fields, FieldCheck};
 use super::link::use_link;
 use super::request_code;
 use crate::commerce::{CommerceError, Purpose};
-use crate::context::{use_client, use_config, use_flow};
+use crate::context::{use_client, use_config, use_dom, use_flow, Dom};
 use crate::flows::validate::{self, FieldError};
 use crate::flows::FlowIds;
 
@@ -62,6 +62,7 @@ pub struct CodeForm {
     pub new_code: NewCode,
     error: RwSignal<Option<CommerceError>>,
     ids: StoredValue<FlowIds>,
+    dom: Dom,
 }
 
 /// Builds the form from the e-mail link (read once and scrubbed), the flow's earlier pages
@@ -72,6 +73,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     let config = use_config();
     let flow = use_flow();
     let client = use_client();
+    let dom = use_dom();
 
     let link = use_link(&config);
     if let Some(name) = &link.username {
@@ -122,7 +124,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
         }
         let checked = validate::username(&username.get_untracked());
         let check = ("username", username_error, checked.as_ref().err().copied());
-        if let (true, Ok(name)) = (check_fields(&[check]), checked) {
+        if let (true, Ok(name)) = (check_fields(dom, &[check]), checked) {
             request.dispatch(name);
         }
     });
@@ -141,6 +143,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
         },
         error,
         ids,
+        dom,
     }
 }
 
@@ -171,7 +174,7 @@ impl CodeForm {
             ("code", self.code_error, code.as_ref().err().copied()),
         ];
         checks.extend_from_slice(own);
-        match (check_fields(&checks), username, code) {
+        match (check_fields(self.dom, &checks), username, code) {
             (true, Ok(username), Ok(code)) => Some((username, code)),
             _ => None,
         }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::context::Dom;
 use crate::flows::validate::FieldError;
-use crate::platform;
 
 /// One field's check: the input's id, the signal its message shows from, and what failed.
 pub type FieldCheck = (
@@ -13,8 +13,9 @@ pub type FieldCheck = (
 );
 
 /// Shows the message of each check (clearing those that passed) and focuses the first failed
-/// field; `checks` are in the order of the fields on the page. Returns whether all passed.
-pub fn check_fields(checks: &[FieldCheck]) -> bool {
+/// field (in `dom`); `checks` are in the order of the fields on the page. Returns whether all
+/// passed.
+pub fn check_fields(dom: Dom, checks: &[FieldCheck]) -> bool {
     let mut first = None;
     for (id, signal, error) in checks {
         signal.set(*error);
@@ -23,7 +24,7 @@ pub fn check_fields(checks: &[FieldCheck]) -> bool {
         }
     }
     if let Some(id) = first {
-        platform::focus_element(id);
+        dom.focus(id);
     }
     first.is_none()
 }

@@ -1,27 +1,12 @@
-//! The one-click links from the e-mail. Their parameters are read once, then removed from the
-//! address bar. Opening a link never spends the code: e-mail scanners open links too.
-
-use leptos::prelude::*;
-use leptos::Params;
-use leptos_router::hooks::use_query;
-use leptos_router::params::Params;
+//! The one-click links from the e-mail. Their parameters were read once as the app started
+//! (`flows::link`) and removed from the address bar; the first code page takes them. Opening
+//! a link never spends the code: e-mail scanners open links too.
 
 use crate::commerce::{PasswordProfileId, PasswordProfileInfoId, RealmId};
 use crate::config::Config;
+use crate::context::take_link;
 use crate::flows::FlowIds;
 use crate::platform;
-
-/// The query of `/change_password` and `/passwordless` links
-/// (`docs/commerce-api.md` §9.2 and §9.3): `username`, `token`, and optionally the three ids.
-/// Every field is optional: a page opened without a link has none.
-#[derive(Params, Clone, Debug, Default, PartialEq)]
-struct LinkQuery {
-    username: Option<String>,
-    token: Option<String>,
-    authentication_realm_id: Option<String>,
-    password_profile_id: Option<String>,
-    user_authentication_password_profile_info_id: Option<String>,
-}
 
 /// What the page was opened with, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,11 +19,11 @@ pub struct Link {
     pub ids: FlowIds,
 }
 
-/// Reads the current query once, scrubs it from the address bar, and fills in from `config`
-/// what the link does not say. A malformed id is ignored with a console warning.
+/// Takes the link the app was opened with (nothing after the first code page took it), and
+/// fills in from `config` what the link does not say. A malformed id is ignored with a
+/// console warning.
 pub fn use_link(config: &Config) -> Link {
-    let query = use_query::<LinkQuery>().get_untracked().unwrap_or_default();
-    platform::scrub_query();
+    let query = take_link().unwrap_or_default();
     let text = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let id = |key: &str, value: Option<String>| {
         let value = text(value)?;

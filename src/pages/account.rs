@@ -1,17 +1,17 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::Page;
-use crate::context::{href, use_auth};
+use crate::context::{use_auth, use_nav};
+use crate::nav::Link;
 use crate::platform;
 use crate::routes;
+use crate::session::Next;
 
 /// Picks the account to act for when the member belongs to several.
 #[component]
 pub fn ChooseAccount() -> impl IntoView {
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let choices = move || {
         auth.pending_choice()
             .get()
@@ -25,38 +25,32 @@ pub fn ChooseAccount() -> impl IntoView {
                 fallback=|| {
                     view! {
                         <p>"There is no sign-in waiting for a choice."</p>
-                        <p><A href=href(routes::START)>"Start again"</A></p>
+                        <p><Link to=routes::START>"Start again"</Link></p>
                     }
                 }
             >
                 <p>"You're a member of several accounts. Which one do you want to use?"</p>
                 <ul class="choices">
-                    {
-                        let navigate = navigate.clone();
-                        view! {
-                            <For each=choices key=|a| a.account_id.clone() let:account>
-                                {
-                                    let navigate = navigate.clone();
-                                    let id = account.account_id.clone();
-                                    view! {
-                                        <li>
-                                            <button
-                                                type="button"
-                                                class="choice"
-                                                on:click=move |_| {
-                                                    if auth.choose(&id) {
-                                                        navigate(routes::ACCOUNT, Default::default());
-                                                    }
-                                                }
-                                            >
-                                                {account.account_name.clone()}
-                                            </button>
-                                        </li>
-                                    }
-                                }
-                            </For>
+                    <For each=choices key=|a| a.account_id.clone() let:account>
+                        {
+                            let id = account.account_id.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="choice"
+                                        on:click=move |_| {
+                                            if auth.choose(&id) {
+                                                nav.after_sign_in(Next::SignedIn);
+                                            }
+                                        }
+                                    >
+                                        {account.account_name.clone()}
+                                    </button>
+                                </li>
+                            }
                         }
-                    }
+                    </For>
                 </ul>
             </Show>
         </Page>
@@ -67,11 +61,17 @@ pub fn ChooseAccount() -> impl IntoView {
 #[component]
 pub fn Account() -> impl IntoView {
     let auth = use_auth();
+    let nav = use_nav();
     view! {
         {move || match auth.session().get().filter(|s| !s.is_expired()) {
             Some(session) => {
                 view! {
                     <Page title="You're signed in">
+                        {nav.return_refused().then(|| view! {
+                            <p class="notice">
+                                "We couldn't take you back to where you came from: the link's return address isn't one this store allows."
+                            </p>
+                        })}
                         <dl class="summary">
                             <dt>"Account"</dt>
                             <dd data-testid="account-name">{session.account_name.clone()}</dd>
@@ -92,7 +92,7 @@ pub fn Account() -> impl IntoView {
             None => {
                 view! {
                     <Page title="You're not signed in">
-                        <p><A href=href(routes::SIGN_IN)>"Sign in"</A></p>
+                        <p><Link to=routes::SIGN_IN>"Sign in"</Link></p>
                     </Page>
                 }
                     .into_any()

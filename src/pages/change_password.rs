@@ -2,28 +2,33 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
-use super::replace_history;
 use crate::commerce::Purpose;
 use crate::components::{
     CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, PasswordField, ShowPasswords,
     SubmitButton,
 };
-use crate::context::{href, use_client, use_flow};
+use crate::context::{use_auth, use_client, use_config, use_flow, use_host, use_nav};
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
+use crate::handoff::Announcement;
 use crate::hooks::{use_code_form, UseCodeFormOptions};
 use crate::routes;
 
 /// Enter the code (or arrive with it from the e-mail link) and choose a new password. The code
-/// is exchanged only when the form is submitted.
+/// is exchanged only when the form is submitted. After the reset the shop hears of it, and
+/// the shopper is signed in with the new password (`sign_in_after_reset`) or shown the
+/// sign-in form, the username filled in.
 #[component]
 pub fn ChangePassword() -> impl IntoView {
     let flow = use_flow();
     let client = use_client();
-    let navigate = use_navigate();
+    let auth = use_auth();
+    let nav = use_nav();
+    let channel = use_host().channel;
+    let config = use_config();
+    let sign_in_after = config.sign_in_after_reset;
+    let profile_id = config.password_profile_id;
     let form = use_code_form(UseCodeFormOptions {
         purpose: Purpose::ResetPassword,
     });
@@ -35,14 +40,30 @@ pub fn ChangePassword() -> impl IntoView {
     let attempts = Rc::new(ResetAttempts::default());
     let reset = Action::new_local(move |request: &ResetRequest| {
         let (client, attempts, request) = (client.clone(), Rc::clone(&attempts), request.clone());
-        let navigate = navigate.clone();
+        let (channel, profile_id) = (channel.clone(), profile_id.clone());
         async move {
             let result = attempts.reset(&client, &request).await;
             form.settle(&result);
-            if result.is_ok() {
-                flow.code_used();
-                navigate(routes::PASSWORD_CHANGED, replace_history());
+            if result.is_err() {
+                return;
             }
+            flow.code_used();
+            flow.remember_username(&request.username);
+            channel.announce(Announcement::PasswordReset {
+                username: &request.username,
+            });
+            if sign_in_after {
+                // The password was just set, so this only fails if Commerce does; the
+                // sign-in form is then the way on.
+                let signed_in = client
+                    .sign_in(&profile_id, &request.username, &request.new_password)
+                    .await;
+                if let Ok(tokens) = signed_in {
+                    nav.after_sign_in(auth.complete(&request.username, tokens));
+                    return;
+                }
+            }
+            nav.replace(routes::PASSWORD_CHANGED);
         }
     });
 
@@ -99,18 +120,6 @@ pub fn ChangePassword() -> impl IntoView {
             </form>
             <p class="aside">
                 <NewCodeLink new_code=form.new_code />
-            </p>
-        </Page>
-    }
-}
-
-#[component]
-pub fn PasswordChanged() -> impl IntoView {
-    view! {
-        <Page title="Your password has been changed">
-            <p>"You can now sign in with your new password."</p>
-            <p>
-                <A href=href(routes::SIGN_IN) attr:class="button primary">"Sign in"</A>
             </p>
         </Page>
     }

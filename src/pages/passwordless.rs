@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
-use super::go_after_sign_in;
 use crate::commerce::Purpose;
 use crate::components::{CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SubmitButton};
-use crate::context::{href, use_auth, use_client, use_flow};
+use crate::context::{use_auth, use_client, use_flow, use_nav};
 use crate::hooks::{use_code_form, CodeSource, UseCodeFormOptions};
+use crate::nav::Link;
 use crate::routes;
 
 /// Sign in with a code: typed after a request, or from the e-mail link, where the shopper
@@ -17,21 +15,21 @@ pub fn Passwordless() -> impl IntoView {
     let flow = use_flow();
     let client = use_client();
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let form = use_code_form(UseCodeFormOptions {
         purpose: Purpose::PasswordlessAuthentication,
     });
 
     let profile_id = form.ids().profile_id;
     let sign_in = Action::new_local(move |(username, code): &(String, String)| {
-        let (client, profile_id, navigate) = (client.clone(), profile_id.clone(), navigate.clone());
+        let (client, profile_id) = (client.clone(), profile_id.clone());
         let (username, code) = (username.clone(), code.clone());
         async move {
             let result = client.exchange_code(&profile_id, &username, &code).await;
             form.settle(&result);
             if let Ok(tokens) = result {
                 flow.code_used();
-                go_after_sign_in(&navigate, auth.complete(&username, tokens));
+                nav.after_sign_in(auth.complete(&username, tokens));
             }
         }
     });
@@ -59,7 +57,7 @@ pub fn Passwordless() -> impl IntoView {
             <p class="aside">
                 <NewCodeLink new_code=form.new_code />
                 " · "
-                <A href=href(routes::SIGN_IN_WITH_CODE)>"Use a different e-mail address"</A>
+                <Link to=routes::SIGN_IN_WITH_CODE>"Use a different e-mail address"</Link>
             </p>
         </Page>
     }

@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::commerce::Purpose;
 use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
-use crate::context::{href, use_client, use_config, use_flow};
+use crate::context::{use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
 use crate::flows::FlowIds;
 use crate::hooks::{check_fields, request_code};
+use crate::nav::Link;
 use crate::routes;
 
 #[component]
@@ -46,7 +45,8 @@ fn RequestCode(
     let config = use_config();
     let flow = use_flow();
     let client = use_client();
-    let navigate = use_navigate();
+    let nav = use_nav();
+    let dom = use_dom();
     let username = RwSignal::new(flow.username());
     let username_error = RwSignal::new(None);
     let ids = FlowIds {
@@ -56,15 +56,10 @@ fn RequestCode(
     };
 
     let send = Action::new_local(move |username: &String| {
-        let (client, ids, username, navigate) = (
-            client.clone(),
-            ids.clone(),
-            username.clone(),
-            navigate.clone(),
-        );
+        let (client, ids, username) = (client.clone(), ids.clone(), username.clone());
         async move {
             request_code(&client, flow, purpose, &username, &ids).await?;
-            navigate(next, Default::default());
+            nav.go(next);
             Ok(())
         }
     });
@@ -73,7 +68,7 @@ fn RequestCode(
         ev.prevent_default();
         let checked = validate::username(&username.get_untracked());
         let check = ("username", username_error, checked.as_ref().err().copied());
-        if let (true, Ok(name)) = (check_fields(&[check]), checked) {
+        if let (true, Ok(name)) = (check_fields(dom, &[check]), checked) {
             send.dispatch(name);
         }
     };
@@ -87,7 +82,7 @@ fn RequestCode(
                 <SubmitButton label="Send code" busy_label="Sending code…" busy=send.pending() />
             </form>
             <p class="aside">
-                <A href=href(next)>"I already have a code"</A>
+                <Link to=next>"I already have a code"</Link>
             </p>
         </Page>
     }

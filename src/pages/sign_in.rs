@@ -1,26 +1,45 @@
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
-use super::go_after_sign_in;
 use crate::commerce::Purpose;
 use crate::components::{
-    ErrorMessage, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
+    ErrorMessage, Notice, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
 };
-use crate::context::{href, use_auth, use_client, use_config, use_flow};
+use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
 use crate::hooks::check_fields;
+use crate::nav::Link;
 use crate::routes;
 
 /// Sign in with username and password (`authentication_mechanism: password`).
 #[component]
 pub fn SignIn() -> impl IntoView {
+    view! { <SignInForm title="Sign in" /> }
+}
+
+/// After a reset (unless `config.json` signs the shopper in at once): the sign-in form, the
+/// username filled in.
+#[component]
+pub fn PasswordChanged() -> impl IntoView {
+    view! {
+        <SignInForm
+            title="Your password has been changed"
+            notice="Sign in with your new password."
+        />
+    }
+}
+
+#[component]
+fn SignInForm(
+    title: &'static str,
+    #[prop(optional)] notice: Option<&'static str>,
+) -> impl IntoView {
     let config = use_config();
     let flow = use_flow();
     let client = use_client();
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_nav();
+    let dom = use_dom();
 
     let username = RwSignal::new(flow.username());
     let password = RwSignal::new(String::new());
@@ -29,11 +48,11 @@ pub fn SignIn() -> impl IntoView {
 
     let profile_id = config.password_profile_id.clone();
     let sign_in = Action::new_local(move |(name, password): &(String, String)| {
-        let (client, profile_id, navigate) = (client.clone(), profile_id.clone(), navigate.clone());
+        let (client, profile_id) = (client.clone(), profile_id.clone());
         let (name, password) = (name.clone(), password.clone());
         async move {
             let tokens = client.sign_in(&profile_id, &name, &password).await?;
-            go_after_sign_in(&navigate, auth.complete(&name, tokens));
+            nav.after_sign_in(auth.complete(&name, tokens));
             Ok(())
         }
     });
@@ -46,7 +65,7 @@ pub fn SignIn() -> impl IntoView {
             ("username", username_error, name.as_ref().err().copied()),
             ("password", password_error, validate::password(&typed).err()),
         ];
-        if let (true, Ok(name)) = (check_fields(&checks), name) {
+        if let (true, Ok(name)) = (check_fields(dom, &checks), name) {
             flow.remember_username(&name);
             sign_in.dispatch((name, typed));
         }
@@ -55,7 +74,8 @@ pub fn SignIn() -> impl IntoView {
     let offer_reset = config.offers(Purpose::ResetPassword);
     let offer_passwordless = config.offers(Purpose::PasswordlessAuthentication);
     view! {
-        <Page title="Sign in">
+        <Page title=title>
+            <Notice text=Signal::stored(notice.map(str::to_owned)) />
             <form on:submit=on_submit novalidate>
                 <UsernameField value=username error=username_error />
                 <PasswordField
@@ -71,10 +91,10 @@ pub fn SignIn() -> impl IntoView {
                 <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
             </form>
             <p class="aside">
-                {offer_reset.then(|| view! { <A href=href(routes::FORGOT_PASSWORD)>"Forgot your password?"</A> })}
+                {offer_reset.then(|| view! { <Link to=routes::FORGOT_PASSWORD>"Forgot your password?"</Link> })}
                 {(offer_reset && offer_passwordless).then_some(" · ")}
                 {offer_passwordless
-                    .then(|| view! { <A href=href(routes::SIGN_IN_WITH_CODE)>"Sign in with a one-time code"</A> })}
+                    .then(|| view! { <Link to=routes::SIGN_IN_WITH_CODE>"Sign in with a one-time code"</Link> })}
             </p>
         </Page>
     }

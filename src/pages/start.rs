@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::commerce::Purpose;
 use crate::components::Page;
-use crate::context::{href, use_auth, use_config};
+use crate::context::{use_auth, use_config};
+use crate::nav::Link;
 use crate::routes;
 
 #[component]
@@ -14,13 +14,13 @@ pub fn Start() -> impl IntoView {
         <Page title="Sign in or recover your account">
             <Show when=move || auth.session().with(Option::is_some)>
                 <p class="notice">
-                    "You're signed in. " <A href=href(routes::ACCOUNT)>"See your account"</A>
+                    "You're signed in. " <Link to=routes::ACCOUNT>"See your account"</Link>
                 </p>
             </Show>
             <ul class="actions">
-                <li><A href=href(routes::SIGN_IN)>"Sign in with your password"</A></li>
-                {config.offers(Purpose::PasswordlessAuthentication).then(|| view! { <li><A href=href(routes::SIGN_IN_WITH_CODE)>"Sign in with a one-time code"</A></li> })}
-                {config.offers(Purpose::ResetPassword).then(|| view! { <li><A href=href(routes::FORGOT_PASSWORD)>"Forgot your password?"</A></li> })}
+                <li><Link to=routes::SIGN_IN>"Sign in with your password"</Link></li>
+                {config.offers(Purpose::PasswordlessAuthentication).then(|| view! { <li><Link to=routes::SIGN_IN_WITH_CODE>"Sign in with a one-time code"</Link></li> })}
+                {config.offers(Purpose::ResetPassword).then(|| view! { <li><Link to=routes::FORGOT_PASSWORD>"Forgot your password?"</Link></li> })}
             </ul>
         </Page>
     }
