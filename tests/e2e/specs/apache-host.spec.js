@@ -46,7 +46,8 @@ test('files only under a sub-path: the start page, then the reset link template 
   await page.goto(host.url(PLAIN));
   await expect(heading(page)).toHaveText('Sign in or recover your account');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
-  expect(new URL(page.url()).pathname).toBe(`${PLAIN}forgot_password`);
+  // The router moves the address after the click, asynchronously.
+  await expect.poll(() => new URL(page.url()).pathname).toBe(`${PLAIN}forgot_password`);
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(heading(page)).toHaveText('Choose a new password');

@@ -1,5 +1,5 @@
-// Starts the Commerce emulator for the whole run: API and app on ports picked at run time,
-// bound to 127.0.0.1. It stops with the returned teardown, when this process's pipe to it
+// Starts the Commerce emulator for the whole run: API, app and the example shop (examples/,
+// the pages that embed the app) on ports picked at run time, bound to 127.0.0.1. It stops with the returned teardown, when this process's pipe to it
 // closes, or after 30 minutes at the latest.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -19,7 +19,8 @@ module.exports = async () => {
   const log = fs.openSync(path.join(__dirname, '..', 'emulator.log'), 'w');
   const child = spawn(
     bin,
-    ['--port', '0', '--app-port', '0', '--app-dir', dist, '--ready-file', ready,
+    ['--port', '0', '--app-port', '0', '--app-dir', dist,
+     '--shop-dir', path.join(root, 'examples'), '--shop-port', '0', '--ready-file', ready,
      '--exit-on-stdin-eof', '--max-lifetime-secs', '1800'],
     { stdio: ['pipe', log, log] },
   );
@@ -35,6 +36,7 @@ module.exports = async () => {
   const urls = JSON.parse(fs.readFileSync(ready, 'utf8'));
   process.env.APP_URL = urls.app;
   process.env.API_URL = urls.api;
+  process.env.SHOP_URL = urls.shop;
 
   return async () => {
     child.stdin.end();
