@@ -6,8 +6,7 @@
 // checks it; the preloaded response is the one used (one download).
 //
 // window.commerceOtp.ready exists from here on, before the app loads: it settles with
-// window.commerceOtp once the session of this tab is restored (README, "Handing the
-// signed-in shopper to the shop").
+// window.commerceOtp once the session of this tab is restored (README, "Embedding").
 let resolve;
 window.commerceOtp = { ready: new Promise((settle) => { resolve = settle; }) };
 const glue = document.querySelector('link[rel="modulepreload"]');

@@ -99,6 +99,13 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
     const config = await request.get(`${host.url(prefix)}config.json`);
     expect(config.headers()['cache-control']).toBe('no-cache');
     expect(config.headers()['content-type']).toMatch(/^application\/json/);
+    expect(config.headers()['access-control-allow-origin']).toBe('*');
+    // The element's loader: fetched by name from shop pages on other origins, never stale.
+    const loader = await request.get(`${host.url(prefix)}commerce-otp.js`, { headers: { 'Accept-Encoding': 'br' } });
+    expect([loader.status(), loader.headers()['content-encoding']]).toEqual([200, 'br']);
+    expect(loader.headers()['content-type']).toMatch(/javascript/);
+    expect(loader.headers()['cache-control']).toBe('no-cache');
+    expect(loader.headers()['access-control-allow-origin']).toBe('*');
 
     const html = await page.text();
     const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
@@ -110,6 +117,7 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
       expect(h['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(h['x-content-type-options']).toBe('nosniff');
       expect(h.vary).toContain('Accept-Encoding');
+      expect(h['access-control-allow-origin']).toBe('*');
     }
     // The scripts and the styles keep their own type when precompressed.
     for (const [re, type] of [[/src="\.\/(boot-[^"]+\.js)"/, 'text/javascript'], [/href="\.\/([^"]+\.css)"/, 'text/css']]) {

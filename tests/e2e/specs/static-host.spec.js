@@ -193,7 +193,15 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
     expect(asset.headers()['content-encoding']).toBe(wanted);
     expect(asset.headers()['content-type']).toBe('application/wasm');
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers()['access-control-allow-origin']).toBe('*');
   }
+  // The element's loader: fetched by name from shop pages on other origins, never stale.
+  const loader = await request.get(`${host.url(PLAIN)}commerce-otp.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(loader.status()).toBe(200);
+  expect(loader.headers()['content-type']).toMatch(/javascript/);
+  expect(loader.headers()['cache-control']).toBe('no-cache');
+  expect(loader.headers()['access-control-allow-origin']).toBe('*');
+  expect((await request.get(`${host.url(PLAIN)}config.json`)).headers()['access-control-allow-origin']).toBe('*');
 });
 
 test('subresource integrity is applied: a wasm that is not the built one does not run', async ({ browser }) => {
