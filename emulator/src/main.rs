@@ -152,6 +152,18 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
     if let Some(origin) = &shop_origin {
         banner.push_str(&format!("commerce-emulator shop    {origin}/\n"));
+        // Each example page, so a newcomer can click through them.
+        let mut pages: Vec<String> = cli
+            .shop_dir
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".html") && name != "index.html")
+            .collect();
+        pages.sort();
+        for page in pages {
+            banner.push_str(&format!("  example                 {origin}/{page}\n"));
+        }
     }
     let mut stdout = std::io::stdout();
     stdout

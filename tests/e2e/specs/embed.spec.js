@@ -352,3 +352,32 @@ test('axe finds no violation in the element inside the shop page', async ({ page
   });
   expect(violations).toEqual([]);
 });
+
+test('sign_in_after_reset: a reset ends signed in, then back to the shop', async ({ page, emulator }) => {
+  // The emulator's configuration with the option on, given to the element as a data: URL.
+  const config = await (await page.request.get(`${APP()}/config.json`)).json();
+  const url = `data:application/json,${encodeURIComponent(JSON.stringify({ ...config, sign_in_after_reset: true }))}`;
+  await recordEvents(page);
+  await page.goto(`${SHOP()}/element.html`);
+  await page.evaluate(({ url }) => {
+    const el = document.createElement('commerce-otp');
+    el.id = 'resetting';
+    el.setAttribute('flow', 'reset');
+    el.setAttribute('config', url);
+    el.setAttribute('return-to', 'return.html?back=1');
+    document.querySelector('main').prepend(el);
+  }, { url });
+  const element = page.locator('commerce-otp#resetting');
+  await element.getByLabel('E-mail address').fill(users.john.email);
+  await element.getByRole('button', { name: 'Send code' }).click();
+  await element.getByLabel('Code from your e-mail').fill(await codeFor(emulator, users.john.email));
+  await element.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await element.getByLabel('New password again').fill(NEW_PASSWORD);
+  // Heard before the element takes the page to the return address.
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('commerce-otp:signed-in', () => resolve(window.__heard.map((e) => `${e.id}:${e.kind}`)));
+  }));
+  await element.getByRole('button', { name: 'Change password' }).click();
+  expect(await events).toEqual(['sign-in:ready', 'resetting:ready', 'resetting:password-reset', 'resetting:signed-in']);
+  await page.waitForURL(`${SHOP()}/return.html?back=1`);
+});
