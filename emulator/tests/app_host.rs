@@ -3,30 +3,10 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
 use commerce_emulator::{api_router, app_host, Config, Emulator, Seed};
 use common::*;
 use std::io::{Read, Write};
-use std::path::PathBuf;
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("commerce-emulator-test-{}", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(dir.join("pkg")).expect("temp dir");
-        Self(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn fake_dist() -> TempDir {
     let dir = TempDir::new();
@@ -35,29 +15,9 @@ fn fake_dist() -> TempDir {
         "<!DOCTYPE html><title>app</title>",
     )
     .unwrap();
-    std::fs::write(dir.0.join("pkg/app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    dir.write("pkg/app_bg.wasm", b"\0asm\x01\0\0\0");
     std::fs::write(dir.0.join("config.json"), r#"{"client_id":"stale"}"#).unwrap();
     dir
-}
-
-async fn get(router: &axum::Router, path: &str) -> Reply {
-    use tower::ServiceExt;
-    let response = router
-        .clone()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap()
-        .to_vec();
-    Reply {
-        status,
-        headers,
-        bytes,
-    }
 }
 
 fn app(dir: &TempDir) -> axum::Router {

@@ -9,36 +9,10 @@ use axum::http::{Method, Request, StatusCode};
 use commerce_emulator::{app_host, shop_host, Config, Emulator, Seed, Shared};
 use common::*;
 use serde_json::json;
-use std::path::PathBuf;
-use tower::ServiceExt;
 
 const API: &str = "http://127.0.0.1:4010";
 const APP: &str = "http://127.0.0.1:8080";
 const SHOP: &str = "http://127.0.0.1:8081";
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("commerce-emulator-test-{}", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Self(dir)
-    }
-
-    fn write(&self, path: &str, contents: &[u8]) {
-        let path = self.0.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A dist/ as Trunk leaves it for the widget: the loader, the glue, the wasm, the CSS.
 fn fake_dist() -> TempDir {
@@ -70,25 +44,6 @@ fn fake_shop() -> TempDir {
     );
     dir.write("shop/logo.png", b"\x89PNG\r\n\x1a\n");
     dir
-}
-
-async fn send(router: &axum::Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap()
-        .to_vec();
-    Reply {
-        status,
-        headers,
-        bytes,
-    }
-}
-
-async fn get(router: &axum::Router, path: &str) -> Reply {
-    send(router, Request::get(path).body(Body::empty()).unwrap()).await
 }
 
 fn emulator() -> Shared {

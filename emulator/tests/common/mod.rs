@@ -25,6 +25,56 @@ pub const JANE_INFO: &str = "95c190fb-ff06-4cae-a25e-988bce3bb426";
 pub const JANE_EMAIL: &str = "jane.smith@example.com";
 pub const STORE: &str = "5f8a3e7c-1d2b-4c6e-9a0f-3b7d2e1c4a55";
 
+/// Sends `request` to `router` in-process and reads the whole answer.
+pub async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body")
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        bytes,
+    }
+}
+
+/// `GET path` on `router`, in-process.
+pub async fn get(router: &Router, path: &str) -> Reply {
+    send(
+        router,
+        Request::get(path).body(Body::empty()).expect("request"),
+    )
+    .await
+}
+
+/// A fresh directory under the system temp dir, removed on drop.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new() -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("commerce-emulator-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    /// Writes `contents` to `path` under the directory, making its folders.
+    pub fn write(&self, path: &str, contents: &[u8]) {
+        let path = self.0.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+        std::fs::write(path, contents).expect("written");
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -85,18 +135,7 @@ impl Harness {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(req).await.expect("infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body")
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            bytes,
-        }
+        send(&self.router, req).await
     }
 
     /// A request with optional bearer token and JSON body.
