@@ -72,13 +72,13 @@ pub fn build(launch: Launch) -> (AnyView, Option<Auth>) {
         }
         .into_any(),
         Embedding::Frame | Embedding::Element => {
-            // A shopper this tab has signed in already sees that, not the sign-in form.
             let signed_in = auth.session().with_untracked(Option::is_some);
-            let first = match first {
-                routes::SIGN_IN | routes::SIGN_IN_WITH_CODE if signed_in => routes::ACCOUNT,
-                first => first,
+            let start = if signed_in && asks_to_sign_in(first) {
+                routes::ACCOUNT
+            } else {
+                first
             };
-            provide_context(Nav::memory(first, app_url, return_to));
+            provide_context(Nav::memory(start, first, app_url, return_to));
             view! { <EmbeddedShell /> }.into_any()
         }
     };
@@ -116,17 +116,40 @@ fn PageShell() -> impl IntoView {
     }
 }
 
+/// Whether `step` asks the shopper to sign in (with a password or for a code): a shopper this
+/// tab has signed in sees "You're signed in" there instead.
+fn asks_to_sign_in(step: &str) -> bool {
+    step == routes::SIGN_IN || step == routes::SIGN_IN_WITH_CODE
+}
+
 /// Embedded (a frame or an element): the step, and "Cancel" until the shopper is signed in.
+/// The step follows the session when it changes elsewhere (another element of the page, the
+/// shop, expiry): signed in, a sign-in step shows "You're signed in"; signed out, the signed-in
+/// step goes back to the first step.
 #[component]
 fn EmbeddedShell() -> impl IntoView {
     let host = use_host();
     let nav = use_nav();
+    let auth = crate::context::use_auth();
     let channel = host.channel;
+    let offer_cancel = host.cancel;
+    Effect::new(move |was_signed_in: Option<bool>| {
+        let signed_in = auth.session().with(Option::is_some);
+        let screen = nav.screen().get_untracked();
+        match (was_signed_in, signed_in) {
+            (Some(false), true) if screen.is_some_and(asks_to_sign_in) => {
+                nav.replace(routes::ACCOUNT);
+            }
+            (Some(true), false) if screen == Some(routes::ACCOUNT) => nav.restart(),
+            _ => {}
+        }
+        signed_in
+    });
     let signed_in_page = move || nav.screen().get() == Some(routes::ACCOUNT);
     view! {
         <div class="embedded" lang=host.lang>
             <Steps />
-            <Show when=move || !signed_in_page()>
+            <Show when=move || offer_cancel && !signed_in_page()>
                 <p class="cancel">
                     <button
                         type="button"

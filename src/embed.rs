@@ -34,6 +34,8 @@ pub struct Host {
     pub first: &'static str,
     /// The language the app speaks, a BCP 47 tag (`lang`).
     pub lang: &'static str,
+    /// Whether embedded steps offer "Cancel" (the element's `no-cancel` turns it off).
+    pub cancel: bool,
 }
 
 impl Embedding {

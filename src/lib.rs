@@ -113,6 +113,7 @@ async fn start(resolve: Option<js_sys::Function>) {
         app_url: format!("{own_origin}{base}/"),
         first: routes::page(page).unwrap_or(routes::START),
         lang: embed::locale(None),
+        cancel: true,
     };
     // In a frame the link's return address is the parent's business (it hears `signed-in`).
     let return_to = link.return_to.clone().filter(|_| !framed);
@@ -212,8 +213,8 @@ impl Widget {
 
 /// Mounts the app for one `<commerce-otp>` element (called by `web/commerce-otp.js`):
 /// `element` is the element (events are dispatched on it), `container` a `<div>` in its
-/// shadow root. `options`: `{ flow, config, locale, returnTo, readLink, appUrl }`, strings
-/// (absolute URLs for `config` and `appUrl`) and a boolean.
+/// shadow root. `options`: `{ flow, config, locale, returnTo, readLink, cancel, appUrl }`,
+/// strings (absolute URLs for `config` and `appUrl`) and booleans.
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     element: web_sys::HtmlElement,
@@ -250,6 +251,10 @@ pub async fn mount_widget(
         app_url: option("appUrl").unwrap_or_default(),
         first,
         lang: embed::locale(option("locale").as_deref()),
+        cancel: js_sys::Reflect::get(&options, &"cancel".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true),
     };
     let launch = Launch {
         config,

@@ -65,9 +65,15 @@ impl Nav {
         }
     }
 
-    /// Navigation in memory, starting at `first`; `app_url` is the app's folder (for links).
-    pub fn memory(first: &'static str, app_url: String, return_to: ReturnTo) -> Self {
-        let current = RwSignal::new(Some(first));
+    /// Navigation in memory, starting at `start`; "Cancel" and a sign-out go back to `first`
+    /// (the step the shop asked for); `app_url` is the app's folder (for links).
+    pub fn memory(
+        start: &'static str,
+        first: &'static str,
+        app_url: String,
+        return_to: ReturnTo,
+    ) -> Self {
+        let current = RwSignal::new(Some(start));
         Self {
             screen: current.into(),
             how: How::Memory {

@@ -14,6 +14,9 @@ use crate::platform::{self, Broadcast};
 pub const STORAGE_KEY: &str = "commerce-otp.session";
 /// What one instance posts to the others of its origin when the shopper signs out.
 const SIGNED_OUT_MESSAGE: &str = r#"{"type":"signed-out"}"#;
+/// What one instance posts to the others when the shopper signs in: no token; the others of
+/// the same tab find the session in the tab's storage (other tabs have their own).
+const SIGNED_IN_MESSAGE: &str = r#"{"type":"signed-in"}"#;
 
 /// What the shop receives; the field names are the documented interface (README).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -102,14 +105,41 @@ impl Auth {
         if let Some(session) = &stored {
             auth.schedule_expiry(session);
         }
-        // Another tab (or element) of this origin signed out: so does this one.
-        let others = Broadcast::join(BROADCAST_CHANNEL, move |message| {
-            if platform::string_field(&message, "type").as_deref() == Some("signed-out") {
-                auth.end(false);
-            }
-        });
+        // Another tab (or element) of this origin signed out: so does this one. Another
+        // element of this tab signed in: this one takes the tab's session too.
+        let others = Broadcast::join(
+            BROADCAST_CHANNEL,
+            move |message| match platform::string_field(&message, "type").as_deref() {
+                Some("signed-out") => auth.end(false),
+                Some("signed-in") => auth.adopt_stored(),
+                _ => {}
+            },
+        );
         auth.others.try_set_value(others);
         auth
+    }
+
+    /// Takes the session another element of this tab stored, if it is new to this one, and
+    /// announces it (`restored: true`: not signed in here).
+    fn adopt_stored(&self) {
+        let Some(stored) = platform::tab_storage_get(STORAGE_KEY)
+            .and_then(|json| serde_json::from_str::<Session>(&json).ok())
+            .filter(|s| !s.is_expired())
+        else {
+            return;
+        };
+        if self.session.try_get_untracked().flatten().as_ref() == Some(&stored) {
+            return;
+        }
+        self.pending.try_set(None);
+        self.schedule_expiry(&stored);
+        self.session.try_set(Some(stored.clone()));
+        self.announce(|channel| {
+            channel.announce(Announcement::SignedIn {
+                session: &stored,
+                restored: true,
+            });
+        });
     }
 
     /// Tells the shop the app is ready: first the restored session, if any, as a
@@ -196,6 +226,11 @@ impl Auth {
                 session: &session,
                 restored: false,
             });
+        });
+        self.others.try_with_value(|others| {
+            if let Some(others) = others {
+                others.post(SIGNED_IN_MESSAGE);
+            }
         });
     }
 

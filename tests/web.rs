@@ -148,6 +148,7 @@ fn mount_app(
             app_url: "http://127.0.0.1:9/".into(),
             first,
             lang: "en",
+            cancel: true,
         },
         link: LinkParams::default(),
         return_to: None,

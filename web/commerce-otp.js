@@ -46,6 +46,7 @@ class CommerceOtp extends HTMLElement {
         locale: attribute('locale'),
         returnTo: attribute('return-to'),
         readLink: this.hasAttribute('read-link'),
+        cancel: !this.hasAttribute('no-cancel'),
         appUrl: here.href,
       });
       if (mounting !== this.#mounting) {

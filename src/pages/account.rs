@@ -68,15 +68,17 @@ pub fn Account() -> impl IntoView {
                 view! {
                     <Page title="You're signed in">
                         {nav.return_refused().then(|| view! {
-                            <p class="notice">
-                                "We couldn't take you back to where you came from: the link's return address isn't one this store allows."
-                            </p>
+                            <div class="error" role="status">
+                                <p>
+                                    "We couldn't take you back to where you came from: the link's return address isn't one this store allows."
+                                </p>
+                            </div>
                         })}
                         <dl class="summary">
                             <dt>"Account"</dt>
                             <dd data-testid="account-name">{session.account_name.clone()}</dd>
                             <dt>"Signed in as"</dt>
-                            <dd>{session.username.clone()}</dd>
+                            <dd><bdi>{session.username.clone()}</bdi></dd>
                             <dt>"Signed in until"</dt>
                             <dd>
                                 <time datetime=session.expires.clone()>{platform::local_time(&session.expires)}</time>

@@ -17,7 +17,7 @@ pub fn ConfigProblem(error: ConfigError, embedding: Embedding) -> impl IntoView 
     }
     let heading = "Sign-in is unavailable right now";
     let body = view! {
-        <p>"This page isn't set up correctly, so you can't sign in or reset your password here at the moment. Please try again later or contact the store."</p>
+        <p>"Sign-in isn't set up correctly here, so you can't sign in or reset your password at the moment. Please try again later or contact the store."</p>
         <details>
             <summary>"Details for the store's developers"</summary>
             <ul class="problems">

@@ -183,6 +183,36 @@ test('two elements on one page keep to themselves; a removed one is torn down', 
   expect(back).toBe(users.john.email);
 });
 
+test('a sign-in in one element of the page shows in the others, and a sign-out too', async ({ page, emulator }) => {
+  await recordEvents(page);
+  await page.goto(`${SHOP()}/element.html`);
+  await page.evaluate(() => {
+    const second = document.createElement('commerce-otp');
+    second.id = 'second';
+    second.setAttribute('flow', 'passwordless');
+    second.setAttribute('no-cancel', '');
+    document.querySelector('main').append(second);
+  });
+  const first = page.locator('commerce-otp#sign-in');
+  const second = page.locator('commerce-otp#second');
+  await expect(second.getByRole('heading', { name: 'Sign in with a one-time code' })).toBeVisible();
+  await expect(second.getByRole('button', { name: 'Cancel' }), 'no-cancel').toHaveCount(0);
+  await expect(first.getByRole('button', { name: 'Cancel' })).toBeVisible();
+
+  await first.getByLabel('E-mail address').fill(users.john.email);
+  await first.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await first.getByRole('button', { name: 'Sign in' }).click();
+  await expect(second.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+  const [one, two] = await page.evaluate(() => ['sign-in', 'second'].map((id) => document.getElementById(id).session));
+  expect(two).toEqual(one);
+  const adopted = (await heard(page)).find((e) => e.id === 'second' && e.kind === 'signed-in');
+  expect(adopted.detail.restored).toBe(true);
+
+  await second.getByRole('button', { name: 'Sign out' }).click();
+  await expect(first.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(second.getByRole('heading', { name: 'Sign in with a one-time code' })).toBeVisible();
+});
+
 test('after a reload the shop reads the session at once; sign-out in one tab reaches the other', async ({ page, emulator }) => {
   await recordEvents(page);
   await page.goto(`${SHOP()}/element.html`);
@@ -215,7 +245,8 @@ test('after a reload the shop reads the session at once; sign-out in one tab rea
   const otherElement = other.locator('commerce-otp#sign-in');
   await expect(otherElement.getByRole('heading', { name: "You're signed in" })).toBeVisible();
   await element.getByRole('button', { name: 'Sign out' }).click();
-  await expect(otherElement.getByRole('heading', { name: "You're not signed in" })).toBeVisible();
+  // Signed out, the element goes back to the step the shop asked for.
+  await expect(otherElement.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   expect(await otherElement.evaluate((el) => el.session)).toBeNull();
   expect(await other.evaluate(() => sessionStorage.getItem('commerce-otp.session'))).toBeNull();
   expect(problems).toEqual([]);
@@ -257,7 +288,7 @@ test('the iframe: messages to the listed parent only, sign-out from it, others i
 
   // The parent may.
   await page.getByRole('button', { name: 'Sign out (from the shop\'s page)' }).click();
-  await expect(frame.getByRole('heading', { name: "You're not signed in" })).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   await expect.poll(async () => (await messages(page)).map((m) => m.data.type)).toEqual(['ready', 'signed-in', 'signed-out']);
 });
 
