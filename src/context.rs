@@ -112,6 +112,13 @@ impl Dom {
         self.0
             .try_with_value(|root| platform::focus_element(root.as_ref(), id));
     }
+
+    /// Whether focus is inside the app's element with this id.
+    pub fn focus_is_inside(&self, id: &str) -> bool {
+        self.0
+            .try_with_value(|root| platform::focus_is_inside(root.as_ref(), id))
+            .unwrap_or(false)
+    }
 }
 
 /// The app's surroundings: how it is shown and where it announces.

@@ -71,6 +71,13 @@ pub fn explain(error: &CommerceError) -> Explanation {
                 .into(),
             Remedy::TryAgain,
         ),
+        E::TimedOut => (
+            "The store took too long to answer",
+            "Your connection may be slow, or the store busy. Try again in a moment. Nothing you \
+             typed has been lost."
+                .into(),
+            Remedy::TryAgain,
+        ),
         E::Server { .. } | E::Unexpected { .. } | E::Decode(_) => (
             "Something went wrong on our side",
             "The store couldn't complete this just now. Please try again in a moment.".into(),
@@ -99,6 +106,9 @@ pub fn setup_text(problem: SetupProblem) -> &'static str {
 pub fn field(error: FieldError) -> &'static str {
     match error {
         FieldError::UsernameMissing => "Enter your e-mail address.",
+        FieldError::UsernameCharacters => {
+            "This address has hidden characters in it. Type your e-mail address again."
+        }
         FieldError::CodeMissing => "Enter the code from your e-mail.",
         FieldError::CodeLength => "The code has 6 characters.",
         FieldError::CodeCharacters => "The code has only letters and digits.",

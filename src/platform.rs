@@ -329,6 +329,23 @@ pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str) {
     }
 }
 
+/// Whether the focused element is inside the element with this id (in `root`, an element's
+/// shadow root, when given, else in the document).
+pub fn focus_is_inside(root: Option<&web_sys::ShadowRoot>, id: &str) -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    let (container, active) = match root {
+        Some(root) => (root.get_element_by_id(id), root.active_element()),
+        None => (
+            document.as_ref().and_then(|d| d.get_element_by_id(id)),
+            document.as_ref().and_then(|d| d.active_element()),
+        ),
+    };
+    match (container, active) {
+        (Some(container), Some(active)) => container.contains(Some(&active)),
+        _ => false,
+    }
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);

@@ -16,6 +16,18 @@ use super::responses::{self, AccountTokens};
 
 type TokenFetch = Shared<LocalBoxFuture<'static, Result<String, CommerceError>>>;
 
+/// What a `/v2` call carries besides the implicit token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Carries {
+    /// Nothing of the shopper's: after a `401` it is sent again with a new implicit token.
+    Nothing,
+    /// The shopper's code, password or Account Management token: sent once. A `401` is then
+    /// the answer to that credential (Commerce counts each failed try); the implicit token is
+    /// renewed by its own lifetime, and a stale one by the next call that carries nothing
+    /// ("Send a new code" is one).
+    Credential,
+}
+
 /// The implicit token, kept in memory only (never storage): one per tab.
 enum TokenState {
     Empty,
@@ -132,14 +144,18 @@ impl<T: Transport> CommerceClient<T> {
         }
     }
 
-    /// Sends a `/v2` call with the implicit token; after a `401` fetches a new token and tries
-    /// once more, as the JS SDK does.
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, CommerceError> {
+    /// Sends a `/v2` call with the implicit token; after a `401` a call that `carries` nothing
+    /// of the shopper's fetches a new token and tries once more, as the JS SDK does.
+    async fn send(
+        &self,
+        request: HttpRequest,
+        carries: Carries,
+    ) -> Result<HttpResponse, CommerceError> {
         let token = self.implicit_token().await?;
         let response = self
             .send_with_backoff(&with_bearer(&request, &token))
             .await?;
-        if response.status != StatusCode::UNAUTHORIZED {
+        if response.status != StatusCode::UNAUTHORIZED || carries == Carries::Credential {
             return Ok(response);
         }
         self.invalidate(&token);
@@ -157,9 +173,10 @@ impl<T: Transport> CommerceClient<T> {
         purpose: Purpose,
     ) -> Result<(), CommerceError> {
         let response = self
-            .send(requests::request_code(
-                realm_id, profile_id, username, purpose,
-            ))
+            .send(
+                requests::request_code(realm_id, profile_id, username, purpose),
+                Carries::Nothing,
+            )
             .await?;
         if response.status == StatusCode::NOT_FOUND {
             return self.tell_404_apart(realm_id, profile_id).await;
@@ -178,7 +195,10 @@ impl<T: Transport> CommerceClient<T> {
             return Ok(());
         }
         let response = self
-            .send(requests::password_profile(realm_id, profile_id))
+            .send(
+                requests::password_profile(realm_id, profile_id),
+                Carries::Nothing,
+            )
             .await?;
         if response.status == StatusCode::NOT_FOUND {
             Err(CommerceError::Setup(SetupProblem::UnknownRealmOrProfile))
@@ -196,7 +216,10 @@ impl<T: Transport> CommerceClient<T> {
         code: &str,
     ) -> Result<AccountTokens, CommerceError> {
         let response = self
-            .send(requests::exchange_code(profile_id, username, code))
+            .send(
+                requests::exchange_code(profile_id, username, code),
+                Carries::Credential,
+            )
             .await?;
         responses::parse_account_tokens(Operation::ExchangeCode, &response)
     }
@@ -209,7 +232,10 @@ impl<T: Transport> CommerceClient<T> {
         password: &str,
     ) -> Result<AccountTokens, CommerceError> {
         let response = self
-            .send(requests::password_sign_in(profile_id, username, password))
+            .send(
+                requests::password_sign_in(profile_id, username, password),
+                Carries::Credential,
+            )
             .await?;
         responses::parse_account_tokens(Operation::PasswordSignIn, &response)
     }
@@ -223,9 +249,10 @@ impl<T: Transport> CommerceClient<T> {
         am_token: &AccountManagementToken,
     ) -> Result<PasswordProfileInfoId, CommerceError> {
         let response = self
-            .send(requests::list_password_profile_infos(
-                realm_id, member_id, am_token,
-            ))
+            .send(
+                requests::list_password_profile_infos(realm_id, member_id, am_token),
+                Carries::Credential,
+            )
             .await?;
         responses::parse_password_profile_infos(&response)?
             .into_iter()
@@ -241,7 +268,10 @@ impl<T: Transport> CommerceClient<T> {
         am_token: &AccountManagementToken,
     ) -> Result<(), CommerceError> {
         let response = self
-            .send(requests::update_password(update, am_token))
+            .send(
+                requests::update_password(update, am_token),
+                Carries::Credential,
+            )
             .await?;
         responses::expect_success(Operation::UpdatePassword, &response)
     }
@@ -407,26 +437,43 @@ mod tests {
     }
 
     #[test]
-    fn a_401_fetches_a_new_token_and_retries_once() {
+    fn a_401_to_a_call_without_a_credential_fetches_a_new_token_and_retries_once() {
         let c = client();
         c.transport().token_answer("old", 3600);
         c.transport().token_answer("new", 3600);
         c.transport().answer(
-            "/v2/account-members/tokens",
+            "/v2/authentication-realms",
             401,
             r#"{"errors":[{"title":"Unable to validate access token","status":401}]}"#,
         );
-        c.transport()
-            .answer("/v2/account-members/tokens", 201, TOKENS);
-        let tokens = block_on(c.exchange_code(&profile("p"), "u", "abc123")).unwrap();
-        assert_eq!(tokens.member_id, "m1");
+        c.transport().answer("/v2/authentication-realms", 202, "");
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
         let sent = c.transport().sent_to("/v2/");
         assert_eq!(sent.len(), 2);
         assert_eq!(bearer(&sent[1]).as_deref(), Some("Bearer new"));
     }
 
     #[test]
-    fn a_wrong_code_is_reported_after_one_retry() {
+    fn a_credential_goes_out_with_a_token_renewed_by_its_lifetime() {
+        let c = client();
+        c.transport().token_answer("t1", 3600);
+        c.transport().token_answer("t2", 3600);
+        c.transport().answer("/v2/authentication-realms", 202, "");
+        c.transport()
+            .answer("/v2/account-members/tokens", 201, TOKENS);
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
+        c.transport()
+            .now
+            .set(c.transport().now.get() + 3600.0 - 30.0);
+        let tokens = block_on(c.exchange_code(&profile("p"), "u", "abc123")).unwrap();
+        assert_eq!(tokens.member_id, "m1");
+        let sent = c.transport().sent_to("/v2/account-members/tokens");
+        assert_eq!(sent.len(), 1);
+        assert_eq!(bearer(&sent[0]).as_deref(), Some("Bearer t2"));
+    }
+
+    #[test]
+    fn a_wrong_code_or_password_is_sent_once() {
         let c = client();
         c.transport().token_answer("t", 3600);
         c.transport().answer(
@@ -438,7 +485,16 @@ mod tests {
             block_on(c.exchange_code(&profile("p"), "u", "nope00")),
             Err(CommerceError::CodeRejected)
         );
-        assert_eq!(c.transport().sent_to("/v2/").len(), 2);
+        assert_eq!(
+            block_on(c.sign_in(&profile("p"), "u", "wrong password")),
+            Err(CommerceError::CredentialsRejected)
+        );
+        assert_eq!(c.transport().sent_to("/v2/").len(), 2, "one each");
+        assert_eq!(
+            c.transport().sent_to("/oauth/").len(),
+            1,
+            "and one implicit token"
+        );
     }
 
     #[test]

@@ -44,14 +44,69 @@ fn lowercase(text: &str) -> String {
     return text.to_lowercase();
 }
 
-/// Normalises a code as typed or pasted: codes are lowercase ASCII alphanumerics, so case, spaces
-/// and dashes a mail client or a person adds are dropped (`docs/commerce-api.md` §5.1). Anything
-/// else is left for validation to refuse.
+/// Normalises a code as typed, pasted or dictated: codes are lowercase ASCII alphanumerics
+/// (`docs/commerce-api.md` §5.1), so what a mail client, a phone keyboard or a person adds is
+/// dropped: case; spaces, dashes and invisible characters of any kind, around and inside it;
+/// quotes, brackets and a full stop around it. Full-width letters and digits (typed with an
+/// East Asian keyboard) become ASCII. Anything else is left for validation to refuse.
 pub fn normalize_code(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
+    raw.trim_matches(|c| is_code_separator(c) || is_code_wrapper(c))
+        .chars()
+        .filter(|c| !is_code_separator(*c))
+        .map(|c| fold_full_width(c).to_ascii_lowercase())
         .collect()
+}
+
+/// Spaces, dashes (Unicode's dash punctuation, the minus sign, the soft hyphen) and invisible
+/// characters (zero-width spaces and joiners, the word joiner, the byte order mark).
+fn is_code_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{00AD}'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2212}'
+                | '\u{2E3A}'
+                | '\u{2E3B}'
+                | '\u{FE58}'
+                | '\u{FE63}'
+                | '\u{FF0D}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+        )
+}
+
+/// What a sentence puts around a code: quotes, brackets, a full stop, a comma, a colon.
+fn is_code_wrapper(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{2018}'
+            ..='\u{201F}'
+                | '\u{00AB}'
+                | '\u{00BB}'
+                | '.'
+                | ','
+                | ':'
+                | ';'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '\u{3002}'
+                | '\u{300C}'
+                | '\u{300D}'
+    )
+}
+
+/// A full-width ASCII letter or digit (U+FF10..U+FF5A) as its ASCII self.
+fn fold_full_width(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// What a `404` from the one-time password token request means. Unknown realm or profile is

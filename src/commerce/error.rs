@@ -61,6 +61,10 @@ pub enum CommerceError {
     /// No answer: offline, DNS, CORS or the server is down.
     #[error("network error")]
     Network,
+    /// No answer within the transport's time limit (`commerce::web::REQUEST_TIMEOUT_MS`); the
+    /// request was aborted.
+    #[error("timed out")]
+    TimedOut,
     /// Commerce answered `5xx`.
     #[error("server error {}", status.as_u16())]
     Server { status: StatusCode },

@@ -78,7 +78,8 @@ pub fn UsernameOrField(
 ) -> impl IntoView {
     view! {
         <Show when=move || known fallback=move || view! { <UsernameField value=value error=error /> }>
-            <p class="who">{lead} " " <strong>{move || value.get()}</strong></p>
+            // Isolated: a right-to-left address does not reorder the sentence around it.
+            <p class="who">{lead} " " <strong><bdi>{move || value.get()}</bdi></strong></p>
             <input
                 type="email"
                 name="username"

@@ -21,12 +21,14 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         });
     }
     let take_focus = embedding.owns_page() || nav.moved();
+    let dom = crate::context::use_dom();
     let (h1, h2) = (
         NodeRef::<leptos::html::H1>::new(),
         NodeRef::<leptos::html::H2>::new(),
     );
     Effect::new(move |_| {
-        if !take_focus {
+        // Not when a field of the page took it first (a link's value that needs fixing).
+        if !take_focus || dom.focus_is_inside("main") {
             return;
         }
         if let Some(heading) = h1.get() {

@@ -6,6 +6,8 @@ use crate::commerce::compat;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     UsernameMissing,
+    /// Invisible or direction-changing characters: what would show is not what is sent.
+    UsernameCharacters,
     CodeMissing,
     CodeLength,
     CodeCharacters,
@@ -15,16 +17,32 @@ pub enum FieldError {
     ConfirmationMismatch,
 }
 
+/// A username, normalised. Control characters and the invisible formatting ones (bidi
+/// overrides, isolates and marks, zero-width spaces and joiners) are refused: no e-mail address
+/// has them, and a reversed string would show as another address than the one sent.
 pub fn username(raw: &str) -> Result<String, FieldError> {
     let username = compat::normalize_username(raw);
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{061C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    };
     if username.is_empty() {
         Err(FieldError::UsernameMissing)
+    } else if username.chars().any(hidden) {
+        Err(FieldError::UsernameCharacters)
     } else {
         Ok(username)
     }
 }
 
-/// Case-insensitive; spaces and dashes from copy and paste are ignored.
+/// Case-insensitive; what copy and paste add is ignored (`compat::normalize_code`).
 pub fn code(raw: &str) -> Result<String, FieldError> {
     let code = compat::normalize_code(raw);
     if code.is_empty() {
@@ -70,6 +88,47 @@ pub fn confirmation(password: &str, confirmation: &str) -> Result<(), FieldError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_and_dictated_codes_keep_only_the_code() {
+        for pasted in [
+            "lpr\u{2013}vj4",
+            "lpr\u{2014}vj4",
+            "lpr\u{2212}vj4",
+            "lpr\u{2011}vj4",
+            "\u{201C}lprvj4\u{201D}.",
+            "'lprvj4',",
+            "lpr\u{00A0}vj4",
+            "\u{FEFF}lpr\u{200B}vj4\u{2060}",
+            "\u{FF2C}\u{FF30}\u{FF32}\u{FF56}\u{FF4A}\u{FF14}",
+            "(lprvj4)",
+        ] {
+            assert_eq!(code(pasted), Ok("lprvj4".into()), "{pasted:?}");
+        }
+        assert_eq!(code("lpr*vj4"), Err(FieldError::CodeCharacters));
+        assert_eq!(code("<b>lprvj4</b>"), Err(FieldError::CodeCharacters));
+        assert_eq!(code("lpr.vj4"), Err(FieldError::CodeCharacters));
+    }
+
+    #[test]
+    fn usernames_with_hidden_characters_are_refused() {
+        assert_eq!(
+            username("\u{202E}moc.sknab@eod.nhoj"),
+            Err(FieldError::UsernameCharacters)
+        );
+        assert_eq!(
+            username("john\u{200B}.doe@banks.com"),
+            Err(FieldError::UsernameCharacters)
+        );
+        assert_eq!(
+            username("john\u{0007}@x.test"),
+            Err(FieldError::UsernameCharacters)
+        );
+        assert_eq!(
+            username("plus+shop@banks.com"),
+            Ok("plus+shop@banks.com".into())
+        );
+    }
 
     #[test]
     fn codes_are_case_insensitive_and_forgive_paste() {

@@ -6,10 +6,11 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::fields::{check_fields, FieldCheck};
+use super::lifetime::use_page_lifetime;
 use super::link::use_link;
 use super::request_code;
 use crate::commerce::{CommerceError, Purpose};
-use crate::context::{use_client, use_config, use_dom, use_flow, Dom};
+use crate::context::{use_client, use_config, use_dom, use_flow, use_host, use_nav, Dom};
 use crate::flows::validate::{self, FieldError};
 use crate::flows::FlowIds;
 
@@ -80,17 +81,41 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
         flow.remember_username(name);
     }
     let username = RwSignal::new(flow.username());
-    let username_known = !username.get_untracked().is_empty();
-    let source = match (&link.code, username_known) {
-        (Some(_), true) => CodeSource::Link,
+    // What a link brings is used unseen only when it can be what it claims: a username that
+    // is one, a code that is one. Else its field shows, with the problem.
+    let username_problem = link
+        .username
+        .as_deref()
+        .and_then(|name| validate::username(name).err());
+    let code_problem = link
+        .code
+        .as_deref()
+        .and_then(|code| validate::code(code).err());
+    let username_known = !username.get_untracked().is_empty() && username_problem.is_none();
+    let source = match (&link.code, username_known, code_problem) {
+        (Some(_), true, None) => CodeSource::Link,
         _ => CodeSource::Typed,
     };
     let code = RwSignal::new(link.code.unwrap_or_default());
     let code_source = RwSignal::new(source);
-    let username_error = RwSignal::new(None);
+    let username_error = RwSignal::new(username_problem);
+    let code_error = RwSignal::new(code_problem);
+    // The shopper's first task is then to fix it: focus goes there (unless embedded and the
+    // shop's page has just loaded), before the page's heading would take it.
+    let first_problem = match (username_problem, code_problem) {
+        (Some(_), _) => Some("username"),
+        (None, Some(_)) => Some("code"),
+        (None, None) => None,
+    };
+    if let Some(id) =
+        first_problem.filter(|_| use_host().embedding.owns_page() || use_nav().moved())
+    {
+        Effect::new(move |_| dom.focus(id));
+    }
     let error = RwSignal::new(None);
     let ids = StoredValue::new(link.ids);
 
+    let lifetime = use_page_lifetime();
     let resting = RwSignal::new(false);
     let rest_timer = StoredValue::new_local(None::<Timeout>);
     // Leaving the page ends the rest; dropping the timer cancels it.
@@ -99,8 +124,11 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     });
     let request = Action::new_local(move |username: &String| {
         let (client, username, ids) = (client.clone(), username.clone(), ids.get_value());
+        let lifetime = lifetime.clone();
         async move {
-            let result = request_code(&client, flow, purpose, &username, &ids).await;
+            let result = lifetime
+                .within(request_code(&client, flow, purpose, &username, &ids))
+                .await?;
             match &result {
                 Ok(()) => {
                     // The old code is dead: an empty field for the new one.
@@ -113,7 +141,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
                 }
                 Err(failure) => error.set(Some(failure.clone())),
             }
-            result
+            Some(result)
         }
     });
     let sending = request.pending();
@@ -134,7 +162,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
         username_error,
         username_known,
         code,
-        code_error: RwSignal::new(None),
+        code_error,
         code_source,
         new_code: NewCode {
             send,

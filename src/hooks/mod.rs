@@ -3,10 +3,12 @@
 
 mod code_form;
 mod fields;
+mod lifetime;
 mod link;
 
 pub use code_form::{use_code_form, CodeForm, CodeSource, NewCode, UseCodeFormOptions};
 pub use fields::{check_fields, FieldCheck};
+pub use lifetime::{use_page_lifetime, PageLifetime};
 pub use link::{use_link, Link};
 
 use crate::commerce::{CommerceError, Purpose};

@@ -12,7 +12,7 @@ use crate::context::{use_auth, use_client, use_config, use_flow, use_host, use_n
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
 use crate::handoff::Announcement;
-use crate::hooks::{use_code_form, UseCodeFormOptions};
+use crate::hooks::{use_code_form, use_page_lifetime, UseCodeFormOptions};
 use crate::routes;
 
 /// Enter the code (or arrive with it from the e-mail link) and choose a new password. The code
@@ -38,11 +38,15 @@ pub fn ChangePassword() -> impl IntoView {
     let (password_error, confirm_error) = (RwSignal::new(None), RwSignal::new(None));
 
     let attempts = Rc::new(ResetAttempts::default());
+    let lifetime = use_page_lifetime();
     let reset = Action::new_local(move |request: &ResetRequest| {
         let (client, attempts, request) = (client.clone(), Rc::clone(&attempts), request.clone());
         let (channel, profile_id) = (channel.clone(), profile_id.clone());
+        let lifetime = lifetime.clone();
         async move {
-            let result = attempts.reset(&client, &request).await;
+            let Some(result) = lifetime.within(attempts.reset(&client, &request)).await else {
+                return;
+            };
             form.settle(&result);
             if result.is_err() {
                 return;
@@ -55,10 +59,10 @@ pub fn ChangePassword() -> impl IntoView {
             if sign_in_after {
                 // The password was just set, so this only fails if Commerce does; the
                 // sign-in form is then the way on.
-                let signed_in = client
-                    .sign_in(&profile_id, &request.username, &request.new_password)
+                let signed_in = lifetime
+                    .within(client.sign_in(&profile_id, &request.username, &request.new_password))
                     .await;
-                if let Ok(tokens) = signed_in {
+                if let Some(Ok(tokens)) = signed_in {
                     nav.after_sign_in(auth.complete(&request.username, tokens));
                     return;
                 }
@@ -69,6 +73,10 @@ pub fn ChangePassword() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // One call at a time, however the form is submitted (click, Enter, a script).
+        if reset.pending().get_untracked() {
+            return;
+        }
         let new_password = password.get_untracked();
         let own = [
             (

@@ -4,7 +4,7 @@ use leptos::web_sys::SubmitEvent;
 use crate::commerce::Purpose;
 use crate::components::{CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SubmitButton};
 use crate::context::{use_auth, use_client, use_flow, use_nav};
-use crate::hooks::{use_code_form, CodeSource, UseCodeFormOptions};
+use crate::hooks::{use_code_form, use_page_lifetime, CodeSource, UseCodeFormOptions};
 use crate::nav::Link;
 use crate::routes;
 
@@ -21,11 +21,16 @@ pub fn Passwordless() -> impl IntoView {
     });
 
     let profile_id = form.ids().profile_id;
+    let lifetime = use_page_lifetime();
     let sign_in = Action::new_local(move |(username, code): &(String, String)| {
         let (client, profile_id) = (client.clone(), profile_id.clone());
         let (username, code) = (username.clone(), code.clone());
+        let lifetime = lifetime.clone();
         async move {
-            let result = client.exchange_code(&profile_id, &username, &code).await;
+            let call = client.exchange_code(&profile_id, &username, &code);
+            let Some(result) = lifetime.within(call).await else {
+                return;
+            };
             form.settle(&result);
             if let Ok(tokens) = result {
                 flow.code_used();
@@ -36,6 +41,10 @@ pub fn Passwordless() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // One call at a time, however the form is submitted (click, Enter, a script).
+        if sign_in.pending().get_untracked() {
+            return;
+        }
         if let Some(username_and_code) = form.check(&[]) {
             sign_in.dispatch(username_and_code);
         }

@@ -6,7 +6,7 @@ use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
 use crate::context::{use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
 use crate::flows::FlowIds;
-use crate::hooks::{check_fields, request_code};
+use crate::hooks::{check_fields, request_code, use_page_lifetime};
 use crate::nav::Link;
 use crate::routes;
 
@@ -55,10 +55,19 @@ fn RequestCode(
         info_id: None,
     };
 
+    let lifetime = use_page_lifetime();
     let send = Action::new_local(move |username: &String| {
         let (client, ids, username) = (client.clone(), ids.clone(), username.clone());
+        let lifetime = lifetime.clone();
         async move {
-            request_code(&client, flow, purpose, &username, &ids).await?;
+            // A page left: nothing to show (`Ok`), and no move to the next page.
+            let Some(sent) = lifetime
+                .within(request_code(&client, flow, purpose, &username, &ids))
+                .await
+            else {
+                return Ok(());
+            };
+            sent?;
             nav.go(next);
             Ok(())
         }
@@ -66,6 +75,10 @@ fn RequestCode(
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // One call at a time, however the form is submitted (click, Enter, a script).
+        if send.pending().get_untracked() {
+            return;
+        }
         let checked = validate::username(&username.get_untracked());
         let check = ("username", username_error, checked.as_ref().err().copied());
         if let (true, Ok(name)) = (check_fields(dom, &[check]), checked) {

@@ -7,7 +7,7 @@ use crate::components::{
 };
 use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
-use crate::hooks::check_fields;
+use crate::hooks::{check_fields, use_page_lifetime};
 use crate::nav::Link;
 use crate::routes;
 
@@ -47,11 +47,20 @@ fn SignInForm(
     let (username_error, password_error) = (RwSignal::new(None), RwSignal::new(None));
 
     let profile_id = config.password_profile_id.clone();
+    let lifetime = use_page_lifetime();
     let sign_in = Action::new_local(move |(name, password): &(String, String)| {
         let (client, profile_id) = (client.clone(), profile_id.clone());
         let (name, password) = (name.clone(), password.clone());
+        let lifetime = lifetime.clone();
         async move {
-            let tokens = client.sign_in(&profile_id, &name, &password).await?;
+            // A page left: nothing to show (`Ok`), and nobody signed in behind the shopper's back.
+            let Some(signed_in) = lifetime
+                .within(client.sign_in(&profile_id, &name, &password))
+                .await
+            else {
+                return Ok(());
+            };
+            let tokens = signed_in?;
             nav.after_sign_in(auth.complete(&name, tokens));
             Ok(())
         }
@@ -59,6 +68,10 @@ fn SignInForm(
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // One call at a time, however the form is submitted (click, Enter, a script).
+        if sign_in.pending().get_untracked() {
+            return;
+        }
         let name = validate::username(&username.get_untracked());
         let typed = password.get_untracked();
         let checks = [

@@ -1,0 +1,75 @@
+// Nothing hangs and nothing is sent twice: time limits, calls dropped with the page that made
+// them, one call per action, and a rejected credential sent once. Calls are counted in the
+// browser, as they leave it.
+const { test, expect, users } = require('../support/fixtures');
+
+const heading = (page) => page.getByRole('heading', { level: 1 });
+// Each test takes the `emulator` fixture for a fresh store, whether or not it reads it.
+
+/** Counts the page's requests to the API whose path starts with `prefix`. */
+function countCalls(page, prefix) {
+  const seen = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === process.env.API_URL && url.pathname.startsWith(prefix) && r.method() !== 'OPTIONS') seen.push(r);
+  });
+  return seen;
+}
+
+test('a call that gets no answer ends with a plain message after the time limit, input kept', async ({ page, emulator }) => {
+  test.setTimeout(60_000);
+  await emulator.fault({ path_prefix: '/v2/account-members/tokens', method: 'POST', status: 0, delay_ms: 25_000, times: 1 });
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('The store took too long to answer', { timeout: 20_000 });
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(users.john.password);
+  // And it can be tried again at once.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(heading(page)).toHaveText("You're signed in");
+});
+
+test('a wrong code or password is sent once, with one implicit token', async ({ page, emulator }) => {
+  const exchanges = countCalls(page, '/v2/account-members/tokens');
+  const tokens = countCalls(page, '/oauth/access_token');
+  await page.goto('/passwordless?username=john.doe@banks.com&token=wrong0');
+  await page.getByRole('button', { name: `Continue as ${users.john.email}` }).click();
+  await expect(page.getByRole('alert')).toContainText("That code didn't work");
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText("We couldn't sign you in");
+  expect(exchanges.length).toBe(2);
+  expect(tokens.length).toBe(2); // one per page load: the token lives in the tab's memory
+});
+
+test('one call per action, however often the form is submitted', async ({ page, emulator }) => {
+  await emulator.fault({ path_prefix: '/v2/account-members/tokens', method: 'POST', status: 0, delay_ms: 1_000, times: 1 });
+  const exchanges = countCalls(page, '/v2/account-members/tokens');
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.john.password);
+  // A click, Enter in a field and two scripted submits, all before the answer.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.evaluate(() => { const form = document.querySelector('form'); form.requestSubmit(); form.requestSubmit(); });
+  await expect(heading(page)).toHaveText("You're signed in");
+  expect(exchanges.length).toBe(1);
+});
+
+test('leaving a page drops its call: the late answer moves and signs in nobody', async ({ page, emulator }) => {
+  await emulator.fault({ path_prefix: '/v2/account-members/tokens', method: 'POST', status: 0, delay_ms: 2_000, times: 1 });
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeVisible();
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(heading(page)).toHaveText('Reset your password');
+  await page.waitForTimeout(2_500);
+  await expect(heading(page)).toHaveText('Reset your password');
+  expect(await page.evaluate(() => window.commerceOtp.session())).toBeNull();
+});
