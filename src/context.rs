@@ -57,6 +57,16 @@ impl Flow {
             .set(Some((purpose, messages::code_sent(username))));
     }
 
+    /// A code for `purpose` was asked for again moments after the last, so none was sent:
+    /// the next page says so, and in how many seconds another may be asked for.
+    pub fn code_recently_sent(&self, purpose: Purpose, username: &str, wait_secs: u32) {
+        self.remember_username(username);
+        self.code_sent.set(Some((
+            purpose,
+            messages::code_recently_sent(username, wait_secs),
+        )));
+    }
+
     /// The code was used: the confirmation is no longer news.
     pub fn code_used(&self) {
         self.code_sent.set(None);

@@ -60,9 +60,17 @@ pub fn explain(error: &CommerceError) -> Explanation {
             setup_text(*problem).into(),
             Remedy::ContactStore,
         ),
-        E::RateLimited => (
+        E::RateLimited { retry_after_secs } => (
             "Too many attempts",
-            "The store is busy with too many requests. Wait a minute, then try again.".into(),
+            match retry_after_secs {
+                Some(secs) => format!(
+                    "The store is busy with too many requests. Wait {}, then try again.",
+                    duration(*secs)
+                ),
+                None => "The store is busy with too many requests. Wait a minute, then try \
+                         again."
+                    .into(),
+            },
             Remedy::TryAgain,
         ),
         E::Network => (
@@ -120,6 +128,24 @@ pub fn field(error: FieldError) -> &'static str {
 }
 
 /// The confirmation after a code request: the same words whether or not the account exists.
+/// A wait in words: "1 second", "45 seconds", "2 minutes" (rounded up past 90 seconds).
+pub fn duration(secs: u32) -> String {
+    match secs {
+        1 => "1 second".into(),
+        0..=90 => format!("{secs} seconds"),
+        _ => format!("{} minutes", secs.div_ceil(60)),
+    }
+}
+
+/// A code was asked for again while the last one is fresh: none is sent.
+pub fn code_recently_sent(username: &str, wait_secs: u32) -> String {
+    format!(
+        "If {username} has an account with us, we've just sent a code to its e-mail address: \
+         use that one, valid for 10 minutes. You can ask for another in {}.",
+        duration(wait_secs)
+    )
+}
+
 pub fn code_sent(username: &str) -> String {
     format!(
         "If {username} has an account with us, we've sent a code to its e-mail address. \

@@ -73,20 +73,14 @@ impl Recorder {
         }
         let body = request.body.as_ref().map(Body::to_text).unwrap_or_default();
         let Ok(http_request) = builder.body(AxumBody::from(body)) else {
-            return HttpResponse {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                body: "unbuildable request".into(),
-            };
+            return HttpResponse::new(StatusCode::INTERNAL_SERVER_ERROR, "unbuildable request");
         };
         let Ok(response) = self.router.clone().oneshot(http_request).await;
         let status = response.status();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap_or_default();
-        HttpResponse {
-            status,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        HttpResponse::new(status, String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// Sends a scenario request and records it.
@@ -930,10 +924,7 @@ fn main() {
                     built_by_app: false,
                     expected_status: 0,
                     request,
-                    response: HttpResponse {
-                        status: StatusCode::OK,
-                        body: String::new(),
-                    },
+                    response: HttpResponse::new(StatusCode::OK, ""),
                 };
                 match check_request(&specs, &exchange) {
                     Err(_) => Ok(()),
@@ -952,10 +943,10 @@ fn main() {
                     built_by_app: false,
                     expected_status: 401,
                     request: requests::exchange_code(&profile(), JOHN, "abc123"),
-                    response: HttpResponse {
-                        status: StatusCode::UNAUTHORIZED,
-                        body: r#"{"error":"unauthorized"}"#.into(),
-                    },
+                    response: HttpResponse::new(
+                        StatusCode::UNAUTHORIZED,
+                        r#"{"error":"unauthorized"}"#,
+                    ),
                 };
                 match check_response(&specs, &exchange) {
                     Err(_) => Ok(()),

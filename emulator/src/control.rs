@@ -153,7 +153,8 @@ async fn update_settings(
 
 /// The JSON of a fault, as `POST /__emulator/faults` takes it: `path_prefix`
 /// required; `method` (default any), `status` (default 0, delay only), `times`
-/// (default 1), `delay_ms` (default 0) and `title` (default the reason phrase).
+/// (default 1), `delay_ms` (default 0), `title` (default the reason phrase) and
+/// `retry_after_secs` (default none: no `Retry-After` header).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FaultBody {
@@ -168,6 +169,8 @@ struct FaultBody {
     delay_ms: u64,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    retry_after_secs: Option<u32>,
 }
 
 fn one() -> u32 {
@@ -183,6 +186,7 @@ impl From<FaultBody> for Fault {
             times: body.times,
             delay_ms: body.delay_ms,
             title: body.title,
+            retry_after_secs: body.retry_after_secs,
         }
     }
 }
@@ -196,6 +200,7 @@ fn fault_json(fault: &Fault) -> Value {
         "times": fault.times,
         "delay_ms": fault.delay_ms,
         "title": fault.title,
+        "retry_after_secs": fault.retry_after_secs,
     })
 }
 
@@ -288,12 +293,18 @@ pub async fn inject_faults(State(emu): State<Shared>, req: Request, next: Next) 
             let title = fault
                 .title
                 .unwrap_or_else(|| status.canonical_reason().unwrap_or("Error").to_string());
-            ApiError::new(
+            let mut response = ApiError::new(
                 status,
                 title,
                 Some("Injected by the emulator's fault controls".into()),
             )
-            .into_response()
+            .into_response();
+            if let Some(secs) = fault.retry_after_secs {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, secs.into());
+            }
+            response
         }
         _ => next.run(req).await,
     }

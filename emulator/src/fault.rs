@@ -21,6 +21,8 @@ pub struct Fault {
     pub delay_ms: u64,
     /// The error's `title`; `None` uses the status' reason phrase.
     pub title: Option<String>,
+    /// A `Retry-After` header, in seconds, on the error (Commerce may send one with `429`).
+    pub retry_after_secs: Option<u32>,
 }
 
 impl Fault {

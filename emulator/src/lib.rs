@@ -82,6 +82,8 @@ fn cors() -> CorsLayer {
             header::ACCEPT,
         ])
         .max_age(Duration::from_secs(600))
+        // Not a CORS-safelisted response header: a browser reads it only when exposed.
+        .expose_headers([header::RETRY_AFTER])
 }
 
 /// One stderr line per request: method, path (never the query), status, time.

@@ -122,7 +122,9 @@ impl<T: Transport> CommerceClient<T> {
         }
     }
 
-    /// Sends once, waiting and trying again while Commerce answers `429`.
+    /// Sends once, waiting and trying again while Commerce answers `429`: as long as its
+    /// `Retry-After` says when that is short, else `attempt` seconds; a long `Retry-After` is
+    /// returned at once, for the shopper to be told.
     async fn send_with_backoff(
         &self,
         request: &HttpRequest,
@@ -139,7 +141,12 @@ impl<T: Transport> CommerceClient<T> {
             {
                 return Ok(response);
             }
-            self.inner.transport.sleep(attempt * 1000).await;
+            let wait_secs = match response.retry_after_secs {
+                Some(secs) if secs > compat::MAX_UNSEEN_RETRY_AFTER_SECS => return Ok(response),
+                Some(secs) => secs,
+                None => attempt,
+            };
+            self.inner.transport.sleep(wait_secs * 1000).await;
             attempt += 1;
         }
     }
@@ -309,8 +316,20 @@ pub(crate) mod fake {
 
         /// Queues an answer for requests whose path starts with `path`; the last one repeats.
         pub fn answer(&self, path: &str, status: u16, body: &str) {
+            self.answer_with(path, status, body, None);
+        }
+
+        /// As [`Self::answer`], with a `Retry-After` of `retry_after_secs`.
+        pub fn answer_with(
+            &self,
+            path: &str,
+            status: u16,
+            body: &str,
+            retry_after_secs: Option<u32>,
+        ) {
             let mut answers = self.answers.borrow_mut();
             let response = HttpResponse {
+                retry_after_secs,
                 status: StatusCode::from_u16(status).expect("a valid status"),
                 body: body.into(),
             };
@@ -513,12 +532,40 @@ mod tests {
         c2.transport().answer("/v2/", 429, "");
         assert_eq!(
             block_on(c2.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)),
-            Err(CommerceError::RateLimited)
+            Err(CommerceError::RateLimited {
+                retry_after_secs: None
+            })
         );
         assert_eq!(
             c2.transport().sent_to("/v2/").len(),
             compat::MAX_ATTEMPTS_ON_RATE_LIMIT as usize
         );
+    }
+
+    #[test]
+    fn retry_after_is_waited_out_when_short_and_told_when_long() {
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer_with("/v2/", 429, "", Some(2));
+        c.transport().answer("/v2/", 202, "");
+        block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)).unwrap();
+        assert_eq!(*c.transport().slept.borrow(), vec![2000]);
+
+        let c = client();
+        c.transport().token_answer("t", 3600);
+        c.transport().answer_with("/v2/", 429, "", Some(120));
+        assert_eq!(
+            block_on(c.request_code(&realm(), &profile("p"), "u", Purpose::ResetPassword)),
+            Err(CommerceError::RateLimited {
+                retry_after_secs: Some(120)
+            })
+        );
+        assert_eq!(
+            c.transport().sent_to("/v2/").len(),
+            1,
+            "not tried again unseen"
+        );
+        assert!(c.transport().slept.borrow().is_empty());
     }
 
     #[test]

@@ -23,6 +23,12 @@ pub const TOKEN_RENEW_MARGIN_SECS: f64 = 60.0;
 /// Attempts in all for a call answered `429` (the JS SDK makes four, waiting `attempt × 1 s`).
 pub const MAX_ATTEMPTS_ON_RATE_LIMIT: u32 = 3;
 
+/// The longest `Retry-After` waited out before trying again unseen, in seconds; a longer one
+/// is the shopper's to wait, told how long. Whether Commerce sends `Retry-After`, and exposes
+/// it to browsers (CORS `Access-Control-Expose-Headers`), is unconfirmed; without it the
+/// waits are `attempt × 1 s`.
+pub const MAX_UNSEEN_RETRY_AFTER_SECS: u32 = 3;
+
 /// Normalises a username before every auth call. Public example code lowercases usernames
 /// ("known bug for uppercase usernames"); whether the bug still exists is unconfirmed, and
 /// lowercasing is only safe for e-mail style usernames (`docs/commerce-api.md` §4).

@@ -55,9 +55,10 @@ pub enum CommerceError {
     /// The store is not set up for this flow.
     #[error("store set-up: {0:?}")]
     Setup(SetupProblem),
-    /// Too many requests, even after waiting and trying again.
+    /// Too many requests, even after waiting and trying again; Commerce's `Retry-After`, in
+    /// seconds, when it sent one the browser could read.
     #[error("rate limited (429)")]
-    RateLimited,
+    RateLimited { retry_after_secs: Option<u32> },
     /// No answer: offline, DNS, CORS or the server is down.
     #[error("network error")]
     Network,
@@ -125,7 +126,9 @@ pub fn classify(operation: Operation, status: StatusCode, body: &str) -> Commerc
     use Operation as Op;
     let items = parse_error_items(body);
     if status == StatusCode::TOO_MANY_REQUESTS {
-        return E::RateLimited;
+        return E::RateLimited {
+            retry_after_secs: None,
+        };
     }
     if status.is_server_error() {
         return E::Server { status };
@@ -202,7 +205,9 @@ mod tests {
     fn rate_limit_and_server_errors_win_over_the_operation() {
         assert_eq!(
             classify(Operation::ExchangeCode, code(429), ""),
-            CommerceError::RateLimited
+            CommerceError::RateLimited {
+                retry_after_secs: None
+            }
         );
         assert_eq!(
             classify(Operation::RequestCode, code(503), ""),

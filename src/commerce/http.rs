@@ -82,9 +82,21 @@ impl HttpRequest {
 pub struct HttpResponse {
     pub status: StatusCode,
     pub body: String,
+    /// The `Retry-After` header in seconds, when the answer had one the browser may read
+    /// (CORS: only if the API exposes it) and it parsed (seconds, or an HTTP date).
+    pub retry_after_secs: Option<u32>,
 }
 
 impl HttpResponse {
+    /// An answer without a `Retry-After`.
+    pub fn new(status: StatusCode, body: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: body.into(),
+            retry_after_secs: None,
+        }
+    }
+
     pub fn is_success(&self) -> bool {
         self.status.is_success()
     }

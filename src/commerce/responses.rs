@@ -3,6 +3,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{classify, CommerceError, Operation};
+
+/// The error a non-2xx `response` to `op` means, with the `Retry-After` of a `429`.
+pub fn error_of(op: Operation, response: &HttpResponse) -> CommerceError {
+    match classify(op, response.status, &response.body) {
+        CommerceError::RateLimited { .. } => CommerceError::RateLimited {
+            retry_after_secs: response.retry_after_secs,
+        },
+        other => other,
+    }
+}
 use super::http::HttpResponse;
 use super::ids::{
     AccountManagementToken, AccountMemberId, PasswordProfileId, PasswordProfileInfoId,
@@ -80,7 +90,7 @@ pub fn expect_success(op: Operation, response: &HttpResponse) -> Result<(), Comm
     if response.is_success() {
         Ok(())
     } else {
-        Err(classify(op, response.status, &response.body))
+        Err(error_of(op, response))
     }
 }
 
@@ -129,10 +139,10 @@ mod tests {
     use crate::commerce::error::SetupProblem;
 
     fn ok(status: u16, body: &str) -> HttpResponse {
-        HttpResponse {
-            status: crate::commerce::http::StatusCode::from_u16(status).unwrap(),
-            body: body.into(),
-        }
+        HttpResponse::new(
+            crate::commerce::http::StatusCode::from_u16(status).unwrap(),
+            body,
+        )
     }
 
     #[test]

@@ -84,6 +84,28 @@ async fn fetch(
         .map_err(|_| CommerceError::Network)?;
     // fetch only resolves with a status the HTTP grammar allows (100–599).
     let status = StatusCode::from_u16(response.status()).map_err(|_| CommerceError::Network)?;
+    let retry_after_secs = response
+        .headers()
+        .get("retry-after")
+        .and_then(|value| retry_after_secs(&value));
     let body = response.text().await.unwrap_or_default();
-    Ok(HttpResponse { status, body })
+    Ok(HttpResponse {
+        status,
+        body,
+        retry_after_secs,
+    })
+}
+
+/// `Retry-After` in seconds: a number of seconds, or an HTTP date (RFC 9110 §10.2.3).
+fn retry_after_secs(value: &str) -> Option<u32> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u32>() {
+        return Some(secs);
+    }
+    let at = js_sys::Date::parse(value);
+    (!at.is_nan()).then(|| {
+        ((at - js_sys::Date::now()) / 1000.0)
+            .ceil()
+            .clamp(0.0, 86_400.0) as u32
+    })
 }

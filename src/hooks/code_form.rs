@@ -9,15 +9,12 @@ use super::fields::{check_fields, FieldCheck};
 use super::lifetime::use_page_lifetime;
 use super::link::use_link;
 use super::request_code;
+use super::rest;
+use super::Requested;
 use crate::commerce::{CommerceError, Purpose};
 use crate::context::{use_client, use_config, use_dom, use_flow, use_host, use_nav, Dom};
 use crate::flows::validate::{self, FieldError};
 use crate::flows::FlowIds;
-
-/// After a new code is sent, asking for another waits this long, in milliseconds: each
-/// request replaces the code, and a second e-mail racing the first only leaves the shopper
-/// with a dead code.
-const REST_AFTER_SENDING_MS: u32 = 30_000;
 
 /// Where the form's code comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +39,7 @@ pub struct UseCodeFormOptions {
 pub struct NewCode {
     /// Asks for a new code after checking the username; does nothing unless `ready`.
     pub send: Callback<()>,
-    /// Whether asking is possible now: not sending, and not resting after a code was sent.
+    /// Whether asking is possible now: not sending, and not resting (`rest`).
     pub ready: Signal<bool>,
     /// Whether a request is on its way.
     pub sending: Signal<bool>,
@@ -116,9 +113,23 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     let ids = StoredValue::new(link.ids);
 
     let lifetime = use_page_lifetime();
+    // "Send a new code" rests while the tab's rest for this purpose and username lasts
+    // (`rest`): from a code sent on any page, or a `Retry-After`.
     let resting = RwSignal::new(false);
     let rest_timer = StoredValue::new_local(None::<Timeout>);
-    // Leaving the page ends the rest; dropping the timer cancels it.
+    let rest_until_allowed = move |name: &str| {
+        if let Some((wait_ms, _)) = rest::rest_left(purpose, name) {
+            resting.try_set(true);
+            let timer = Timeout::new(wait_ms, move || {
+                resting.try_set(false);
+            });
+            rest_timer.try_set_value(Some(timer));
+        }
+    };
+    if username_known {
+        rest_until_allowed(&username.get_untracked());
+    }
+    // Leaving the page ends the wait here; dropping the timer cancels it.
     on_cleanup(move || {
         rest_timer.try_update_value(Option::take);
     });
@@ -130,17 +141,17 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
                 .within(request_code(&client, flow, purpose, &username, &ids))
                 .await?;
             match &result {
-                Ok(()) => {
+                Ok(Requested::Sent) => {
                     // The old code is dead: an empty field for the new one.
                     code.set(String::new());
                     code_source.set(CodeSource::Typed);
                     error.set(None);
-                    resting.set(true);
-                    let timer = Timeout::new(REST_AFTER_SENDING_MS, move || resting.set(false));
-                    rest_timer.try_set_value(Some(timer));
                 }
+                // None was sent: the code in the field may be the fresh one.
+                Ok(Requested::Earlier { .. }) => error.set(None),
                 Err(failure) => error.set(Some(failure.clone())),
             }
+            rest_until_allowed(&username);
             Some(result)
         }
     });

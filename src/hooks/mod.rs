@@ -5,6 +5,7 @@ mod code_form;
 mod fields;
 mod lifetime;
 mod link;
+pub mod rest;
 
 pub use code_form::{use_code_form, CodeForm, CodeSource, NewCode, UseCodeFormOptions};
 pub use fields::{check_fields, FieldCheck};
@@ -15,18 +16,65 @@ use crate::commerce::{CommerceError, Purpose};
 use crate::context::{Client, Flow};
 use crate::flows::FlowIds;
 
-/// Asks Commerce to e-mail a code for `purpose`, then tells the flow's next page, which
-/// confirms it in words that do not tell whether the account exists.
+/// What a request for a code did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requested {
+    /// A code is on its way; asking again waits `rest::REST_AFTER_SENDING_MS`.
+    Sent,
+    /// One was sent moments ago, so none was: asking again waits this many more milliseconds.
+    Earlier { wait_ms: u32 },
+}
+
+/// Asks Commerce to e-mail a code for `purpose`, unless the tab asked for one for this
+/// username moments ago (`rest`), then tells the flow's next page, which confirms it in
+/// words that do not tell whether the account exists. A `429` with `Retry-After` makes asking
+/// wait that long.
 pub async fn request_code(
     client: &Client,
     flow: Flow,
     purpose: Purpose,
     username: &str,
     ids: &FlowIds,
-) -> Result<(), CommerceError> {
-    client
+) -> Result<Requested, CommerceError> {
+    match rest::rest_left(purpose, username) {
+        Some((wait_ms, rest::Why::Sent)) => {
+            flow.code_recently_sent(purpose, username, wait_ms.div_ceil(1000));
+            return Ok(Requested::Earlier { wait_ms });
+        }
+        Some((wait_ms, rest::Why::RateLimited)) => {
+            return Err(CommerceError::RateLimited {
+                retry_after_secs: Some(wait_ms.div_ceil(1000)),
+            });
+        }
+        None => {}
+    }
+    let result = client
         .request_code(&ids.realm_id, &ids.profile_id, username, purpose)
-        .await?;
-    flow.code_sent(purpose, username);
-    Ok(())
+        .await;
+    match result {
+        Ok(()) => {
+            rest::rest(
+                purpose,
+                username,
+                rest::REST_AFTER_SENDING_MS,
+                rest::Why::Sent,
+            );
+            flow.code_sent(purpose, username);
+            Ok(Requested::Sent)
+        }
+        Err(CommerceError::RateLimited {
+            retry_after_secs: Some(secs),
+        }) => {
+            rest::rest(
+                purpose,
+                username,
+                secs.saturating_mul(1000),
+                rest::Why::RateLimited,
+            );
+            Err(CommerceError::RateLimited {
+                retry_after_secs: Some(secs),
+            })
+        }
+        Err(error) => Err(error),
+    }
 }

@@ -68,6 +68,7 @@ fn RequestCode(
                 return Ok(());
             };
             sent?;
+            // Sent, or sent moments ago (the next page says which).
             nav.go(next);
             Ok(())
         }

@@ -73,3 +73,36 @@ test('leaving a page drops its call: the late answer moves and signs in nobody',
   await expect(heading(page)).toHaveText('Reset your password');
   expect(await page.evaluate(() => window.commerceOtp.session())).toBeNull();
 });
+
+test('moving between pages does not send a second code within 30 seconds', async ({ page, emulator }) => {
+  const requests = countCalls(page, '/v2/authentication-realms');
+  await page.goto('/forgot_password');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+  // Back, and again; then the other way in, by the header and the start page.
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Reset your password');
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Choose a new password');
+  await expect(page.getByRole('status')).toContainText("we've just sent a code");
+  await expect(page.getByRole('status')).toContainText('You can ask for another in');
+  // "Send a new code" waits too.
+  await expect(page.getByRole('button', { name: 'New code sent: check your e-mail' })).toBeDisabled();
+  const mails = (await emulator.outbox()).filter((m) => m.to === users.john.email);
+  expect(mails.length).toBe(1);
+  expect(requests.length).toBe(1);
+});
+
+test('a 429 with Retry-After says how long to wait, and nothing is sent until then', async ({ page, emulator }) => {
+  await emulator.fault({ path_prefix: '/v2/authentication-realms', method: 'POST', status: 429, retry_after_secs: 120, times: 1 });
+  const requests = countCalls(page, '/v2/authentication-realms');
+  await page.goto('/sign_in_with_code');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wait 2 minutes, then try again.');
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wait 2 minutes, then try again.');
+  expect(requests.length, 'the wait is kept: no second request').toBe(1);
+  await expect(page.getByLabel('E-mail address')).toHaveValue(users.john.email);
+});

@@ -84,6 +84,7 @@ test('the e-mailed reset link, with every id, resets the password', async ({ pag
 });
 
 test('a wrong code keeps what was typed and offers a new code', async ({ page, emulator }) => {
+  await page.clock.install();
   await page.goto('/forgot_password');
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByRole('button', { name: 'Send code' }).click();
@@ -98,6 +99,9 @@ test('a wrong code keeps what was typed and offers a new code', async ({ page, e
   await expect(page.getByLabel('New password', { exact: true })).toHaveValue(NEW_PASSWORD);
   await expect(page.getByLabel('New password again')).toHaveValue(NEW_PASSWORD);
 
+  // Within 30 seconds of the first code, a new one waits; then it may be asked for.
+  await expect(alert.getByRole('button', { name: 'New code sent' })).toBeDisabled();
+  await page.clock.fastForward('00:31');
   const before = (await emulator.outbox()).length;
   await alert.getByRole('button', { name: 'Send a new code' }).click();
   await expect.poll(async () => (await emulator.outbox()).length).toBe(before + 1);
