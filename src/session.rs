@@ -131,6 +131,7 @@ impl Auth {
         if self.session.try_get_untracked().flatten().as_ref() == Some(&stored) {
             return;
         }
+        self.replace_with(&stored);
         self.pending.try_set(None);
         self.schedule_expiry(&stored);
         self.session.try_set(Some(stored.clone()));
@@ -213,8 +214,9 @@ impl Auth {
     }
 
     /// Keeps the session for the tab, then tells the shop; a listener that reads the session
-    /// already sees it.
+    /// already sees it. A session it replaces is announced as ended first.
     fn sign_in(&self, session: Session) {
+        self.replace_with(&session);
         if let Ok(json) = serde_json::to_string(&session) {
             platform::tab_storage_set(STORAGE_KEY, &json);
         }
@@ -249,6 +251,16 @@ impl Auth {
         let auth = *self;
         let timer = Timeout::new(delay as u32, move || auth.end(false));
         self.expiry.try_set_value(Some(timer));
+    }
+
+    /// Before `next` takes the place of another session: the shop hears that one ended, so it
+    /// never holds two shoppers' tokens believing one.
+    fn replace_with(&self, next: &Session) {
+        let current = self.session.try_get_untracked().flatten();
+        if current.is_some_and(|current| current.token != next.token) {
+            self.session.try_set(None);
+            self.announce(|channel| channel.announce(Announcement::SignedOut));
+        }
     }
 
     /// Forgets the session and any pending choice, in every tab of this origin; tells the

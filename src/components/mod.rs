@@ -9,5 +9,5 @@ mod submit_button;
 pub use code_input::{CodeFormFields, CodeInput};
 pub use error_message::{ErrorMessage, NewCodeLink};
 pub use fields::{PasswordField, ShowPasswords, TextField, UsernameField, UsernameOrField};
-pub use page::{Notice, Page};
+pub use page::{Notice, Page, SignedInAlready};
 pub use submit_button::SubmitButton;

@@ -55,6 +55,26 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
     }
 }
 
+/// On a page that signs in: who is signed in already, and that signing in replaces them.
+#[component]
+pub fn SignedInAlready() -> impl IntoView {
+    let auth = crate::context::use_auth();
+    view! {
+        {move || {
+            auth.session()
+                .get()
+                .map(|session| {
+                    view! {
+                        <p class="notice">
+                            "You're signed in as " <strong><bdi>{session.username}</bdi></strong>
+                            ". Signing in here replaces that sign-in."
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
 /// A polite status message, e.g. "we've sent a code".
 #[component]
 pub fn Notice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 
 use super::FlowIds;
 use crate::commerce::client::CommerceClient;
+use crate::commerce::error::SetupProblem;
 use crate::commerce::http::Transport;
 use crate::commerce::requests::PasswordUpdate;
 use crate::commerce::{
@@ -38,40 +39,68 @@ pub struct ResetAttempts {
 }
 
 impl ResetAttempts {
-    /// Sets the new password, exchanging the code only if no earlier attempt did.
+    /// Sets the new password, exchanging the code only if no earlier attempt did. A kept
+    /// Account Management token that Commerce no longer takes (it expired between attempts;
+    /// Commerce answers as it does when self management is off) starts again from the code:
+    /// a new exchange, and if the code is spent by then, "send a new code", never a set-up
+    /// message.
     pub async fn reset<T: Transport>(
         &self,
         client: &CommerceClient<T>,
         request: &ResetRequest,
     ) -> Result<(), CommerceError> {
-        let known = self
+        let kept = self
             .proof
             .borrow()
             .clone()
             .filter(|p| p.username == request.username && p.code == request.code);
-        let mut proof = match known {
-            Some(proof) => proof,
-            None => {
-                let tokens = client
-                    .exchange_code(&request.ids.profile_id, &request.username, &request.code)
-                    .await?;
-                // Every token of the member may act for the member; any one will do.
-                let am_token = tokens
-                    .accounts
-                    .first()
-                    .map(|a| a.token.clone())
-                    .ok_or(CommerceError::NoAccounts)?;
-                Proof {
-                    username: request.username.clone(),
-                    code: request.code.clone(),
-                    member_id: tokens.member_id,
-                    am_token,
-                    info_id: request.ids.info_id.clone(),
-                }
+        let Some(proof) = kept else {
+            let proof = self.prove(client, request).await?;
+            return self.finish(client, request, proof).await;
+        };
+        match self.finish(client, request, proof).await {
+            Err(CommerceError::Setup(SetupProblem::SelfManagementDisabled)) => {
+                *self.proof.borrow_mut() = None;
+                let proof = self.prove(client, request).await?;
+                self.finish(client, request, proof).await
             }
+            done => done,
+        }
+    }
+
+    /// Exchanges the code for the member and a token to act with, and keeps them.
+    async fn prove<T: Transport>(
+        &self,
+        client: &CommerceClient<T>,
+        request: &ResetRequest,
+    ) -> Result<Proof, CommerceError> {
+        let tokens = client
+            .exchange_code(&request.ids.profile_id, &request.username, &request.code)
+            .await?;
+        // Every token of the member may act for the member; any one will do.
+        let am_token = tokens
+            .accounts
+            .first()
+            .map(|a| a.token.clone())
+            .ok_or(CommerceError::NoAccounts)?;
+        let proof = Proof {
+            username: request.username.clone(),
+            code: request.code.clone(),
+            member_id: tokens.member_id,
+            am_token,
+            info_id: request.ids.info_id.clone(),
         };
         *self.proof.borrow_mut() = Some(proof.clone());
+        Ok(proof)
+    }
 
+    /// Finds the password's id if needed, then sets the new password with `proof`.
+    async fn finish<T: Transport>(
+        &self,
+        client: &CommerceClient<T>,
+        request: &ResetRequest,
+        mut proof: Proof,
+    ) -> Result<(), CommerceError> {
         let info_id = match proof.info_id.clone() {
             Some(id) => id,
             None => {
@@ -195,6 +224,50 @@ mod tests {
         );
         block_on(attempts.reset(&c, &request(Some("info-9")))).unwrap();
         assert_eq!(c.transport().sent_to("/v2/account-members/tokens").len(), 1);
+    }
+
+    #[test]
+    fn a_kept_token_that_expired_means_a_new_exchange_not_a_set_up_problem() {
+        let c = client();
+        let put = "/v2/authentication-realms/r1/user-authentication-info/m1/user-authentication-password-profile-info/info-9";
+        c.transport().answer(
+            put,
+            400,
+            r#"{"errors":[{"status":"400","detail":"too weak"}]}"#,
+        );
+        c.transport()
+            .answer(put, 401, r#"{"errors":[{"status":"401"}]}"#);
+        c.transport().answer(put, 200, "{}");
+        let attempts = ResetAttempts::default();
+        assert!(block_on(attempts.reset(&c, &request(Some("info-9")))).is_err());
+        // The second attempt's kept token is refused: the code is exchanged again, and the
+        // password set with the new token.
+        block_on(attempts.reset(&c, &request(Some("info-9")))).unwrap();
+        assert_eq!(c.transport().sent_to("/v2/account-members/tokens").len(), 2);
+
+        // And once the code is spent, that is what the shopper hears.
+        let c = CommerceClient::new(FakeTransport::new(), "http://api", "cid");
+        c.transport().token_answer("t", 3600);
+        c.transport()
+            .answer("/v2/account-members/tokens", 201, TOKENS);
+        c.transport().answer(
+            "/v2/account-members/tokens",
+            401,
+            r#"{"errors":[{"status":"401"}]}"#,
+        );
+        c.transport().answer(
+            put,
+            400,
+            r#"{"errors":[{"status":"400","detail":"too weak"}]}"#,
+        );
+        c.transport()
+            .answer(put, 401, r#"{"errors":[{"status":"401"}]}"#);
+        let attempts = ResetAttempts::default();
+        assert!(block_on(attempts.reset(&c, &request(Some("info-9")))).is_err());
+        assert_eq!(
+            block_on(attempts.reset(&c, &request(Some("info-9")))),
+            Err(CommerceError::CodeRejected)
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
 
 use crate::commerce::Purpose;
-use crate::components::{CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SubmitButton};
+use crate::components::{
+    CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SignedInAlready, SubmitButton,
+};
 use crate::context::{use_auth, use_client, use_flow, use_nav};
 use crate::hooks::{use_code_form, use_page_lifetime, CodeSource, UseCodeFormOptions};
 use crate::nav::Link;
@@ -58,6 +60,7 @@ pub fn Passwordless() -> impl IntoView {
     view! {
         <Page title="Sign in with a one-time code">
             <Notice text=flow.code_sent_for(Purpose::PasswordlessAuthentication) />
+            <SignedInAlready />
             <form on:submit=on_submit novalidate>
                 <CodeFormFields form=form lead="Signing in as" />
                 <ErrorMessage error=form.error() new_code=form.new_code />

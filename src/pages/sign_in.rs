@@ -3,7 +3,8 @@ use leptos::web_sys::SubmitEvent;
 
 use crate::commerce::Purpose;
 use crate::components::{
-    ErrorMessage, Notice, Page, PasswordField, ShowPasswords, SubmitButton, UsernameField,
+    ErrorMessage, Notice, Page, PasswordField, ShowPasswords, SignedInAlready, SubmitButton,
+    UsernameField,
 };
 use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
@@ -89,6 +90,7 @@ fn SignInForm(
     view! {
         <Page title=title>
             <Notice text=Signal::stored(notice.map(str::to_owned)) />
+            <SignedInAlready />
             <form on:submit=on_submit novalidate>
                 <UsernameField value=username error=username_error />
                 <PasswordField

@@ -106,3 +106,28 @@ test('a 429 with Retry-After says how long to wait, and nothing is sent until th
   expect(requests.length, 'the wait is kept: no second request').toBe(1);
   await expect(page.getByLabel('E-mail address')).toHaveValue(users.john.email);
 });
+
+test('a second sign-in in the tab says who is signed in, and the shop hears the first end', async ({ page, emulator }) => {
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const kind of ['signed-in', 'signed-out']) {
+      window.addEventListener(`commerce-otp:${kind}`, (e) => window.__events.push(`${kind}${e.detail ? `:${e.detail.username}` : ''}`));
+    }
+  });
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(heading(page)).toHaveText("You're signed in");
+
+  await page.getByRole('banner').getByRole('link').click();
+  await page.getByRole('link', { name: 'Sign in with your password' }).click();
+  await expect(page.getByText(`You're signed in as ${users.john.email}. Signing in here replaces that sign-in.`)).toBeVisible();
+  await page.getByLabel('E-mail address').fill(users.jane.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.jane.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: users.jane.accounts[0] }).click();
+  await expect(page.getByText(users.jane.email)).toBeVisible();
+  expect(await page.evaluate(() => window.__events)).toEqual([
+    `signed-in:${users.john.email}`, 'signed-out', `signed-in:${users.jane.email}`]);
+});
