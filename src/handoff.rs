@@ -154,6 +154,7 @@ mod tests {
             account_name: "Personal Account".into(),
             token: AccountManagementToken::new("secret-token"),
             expires: "2026-12-01T00:00:00Z".into(),
+            ends_at_ms: None,
         }
     }
 

@@ -9,6 +9,27 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// `(iat, exp)`, in seconds, from a JWT's claims (its middle, base64url JSON), if it has them.
+/// Read only for its lifetime, never trusted for anything else.
+pub fn token_times(jwt: &str) -> Option<(f64, f64)> {
+    let payload = jwt.split('.').nth(1)?;
+    let mut base64: String = payload
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while base64.len() % 4 != 0 {
+        base64.push('=');
+    }
+    let json = web_sys::window()?.atob(&base64).ok()?;
+    let claims = js_sys::JSON::parse(&json).ok()?;
+    let number = |key: &str| js_sys::Reflect::get(&claims, &key.into()).ok()?.as_f64();
+    Some((number("iat")?, number("exp")?))
+}
+
 /// Milliseconds since the epoch of an ISO-8601 time, if it parses.
 pub fn parse_time_ms(iso: &str) -> Option<f64> {
     let ms = js_sys::Date::parse(iso);

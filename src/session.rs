@@ -27,12 +27,48 @@ pub struct Session {
     pub account_name: String,
     /// The `EP-Account-Management-Authentication-Token` value.
     pub token: AccountManagementToken,
-    /// ISO-8601.
+    /// ISO-8601, as Commerce gave it (by Commerce's clock).
     pub expires: String,
+    /// When the session ends by this browser's clock, in milliseconds since the epoch
+    /// ([`lifetime_ms`]); `None` when Commerce's lifetime cannot be told: the session then
+    /// lasts until a sign-out or the tab closes. Not for the shop (it has `expires`).
+    #[serde(skip)]
+    pub(crate) ends_at_ms: Option<u64>,
+}
+
+/// How long a session lives from now, in milliseconds, by Commerce's own account, whatever
+/// this browser's clock says: the token's lifetime as issued (`exp − iat` of its claims, in
+/// seconds, `docs/commerce-api.md` §5); else until `expires_ms` by this clock, if that is
+/// ahead; else unknown (`None`). One rule for the page, the storage, the timer and the events.
+pub fn lifetime_ms(
+    claims: Option<(f64, f64)>,
+    expires_ms: Option<f64>,
+    now_ms: f64,
+) -> Option<f64> {
+    match (claims, expires_ms) {
+        (Some((iat, exp)), _) if exp > iat => Some((exp - iat) * 1000.0),
+        (_, Some(expires)) if expires > now_ms => Some(expires - now_ms),
+        _ => None,
+    }
+}
+
+/// What sessionStorage keeps: the session and when it ends by this browser's clock.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    #[serde(flatten)]
+    session: Session,
+    #[serde(default)]
+    ends_at_ms: Option<u64>,
 }
 
 impl Session {
     fn new(username: &str, member_id: &AccountMemberId, account: &AccountToken) -> Self {
+        let now = platform::now_ms();
+        let lifetime = lifetime_ms(
+            platform::token_times(account.token.as_str()),
+            platform::parse_time_ms(&account.expires),
+            now,
+        );
         Self {
             username: username.to_owned(),
             account_member_id: member_id.clone(),
@@ -40,11 +76,34 @@ impl Session {
             account_name: account.account_name.clone(),
             token: account.token.clone(),
             expires: account.expires.clone(),
+            ends_at_ms: lifetime.map(|ms| (now + ms) as u64),
         }
     }
 
     pub fn is_expired(&self) -> bool {
-        platform::parse_time_ms(&self.expires).is_none_or(|expires| expires <= platform::now_ms())
+        self.ends_at_ms
+            .is_some_and(|ends| ends as f64 <= platform::now_ms())
+    }
+
+    /// The tab's stored session, if there is one that has not ended.
+    fn load() -> Option<Self> {
+        let stored = platform::tab_storage_get(STORAGE_KEY)
+            .and_then(|json| serde_json::from_str::<Stored>(&json).ok())?;
+        let session = Session {
+            ends_at_ms: stored.ends_at_ms,
+            ..stored.session
+        };
+        (!session.is_expired()).then_some(session)
+    }
+
+    fn store(&self) {
+        let stored = Stored {
+            session: self.clone(),
+            ends_at_ms: self.ends_at_ms,
+        };
+        if let Ok(json) = serde_json::to_string(&stored) {
+            platform::tab_storage_set(STORAGE_KEY, &json);
+        }
     }
 }
 
@@ -89,9 +148,7 @@ impl Auth {
     /// Restores this tab's session, unless it has expired, and announces to `channel` from
     /// then on. Nothing is announced until [`Auth::announce_ready`].
     pub fn restore(channel: Channel) -> Self {
-        let stored = platform::tab_storage_get(STORAGE_KEY)
-            .and_then(|json| serde_json::from_str::<Session>(&json).ok())
-            .filter(|s| !s.is_expired());
+        let stored = Session::load();
         if stored.is_none() {
             platform::tab_storage_remove(STORAGE_KEY);
         }
@@ -122,10 +179,7 @@ impl Auth {
     /// Takes the session another element of this tab stored, if it is new to this one, and
     /// announces it (`restored: true`: not signed in here).
     fn adopt_stored(&self) {
-        let Some(stored) = platform::tab_storage_get(STORAGE_KEY)
-            .and_then(|json| serde_json::from_str::<Session>(&json).ok())
-            .filter(|s| !s.is_expired())
-        else {
+        let Some(stored) = Session::load() else {
             return;
         };
         if self.session.try_get_untracked().flatten().as_ref() == Some(&stored) {
@@ -217,9 +271,7 @@ impl Auth {
     /// already sees it. A session it replaces is announced as ended first.
     fn sign_in(&self, session: Session) {
         self.replace_with(&session);
-        if let Ok(json) = serde_json::to_string(&session) {
-            platform::tab_storage_set(STORAGE_KEY, &json);
-        }
+        session.store();
         self.pending.set(None);
         self.schedule_expiry(&session);
         self.session.set(Some(session.clone()));
@@ -239,10 +291,10 @@ impl Auth {
     /// Signs out when the token expires, so neither the page nor the shop keeps using a dead
     /// token; a later sign-in replaces the timer.
     fn schedule_expiry(&self, session: &Session) {
-        let Some(expires) = platform::parse_time_ms(&session.expires) else {
+        let Some(ends) = session.ends_at_ms else {
             return;
         };
-        let delay = (expires - platform::now_ms()).max(0.0);
+        let delay = (ends as f64 - platform::now_ms()).max(0.0);
         // Browsers fire longer timeouts at once (the delay is a 32-bit count of milliseconds);
         // such a session is checked when a page renders instead.
         if delay > f64::from(i32::MAX) {
@@ -285,5 +337,28 @@ impl Auth {
             self.session.set(None);
             self.announce(|channel| channel.announce(Announcement::SignedOut));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: f64 = 1_800_000_000_000.0;
+
+    #[test]
+    fn the_tokens_own_lifetime_wins_over_a_skewed_clock() {
+        // Issued for 24 h; this clock is 25 h fast, so `expires` looks past.
+        let claims = Some((1_799_900_000.0, 1_799_986_400.0));
+        let expires = Some(NOW - 3_600_000.0);
+        assert_eq!(lifetime_ms(claims, expires, NOW), Some(86_400_000.0));
+    }
+
+    #[test]
+    fn without_claims_expires_counts_if_it_is_ahead() {
+        assert_eq!(lifetime_ms(None, Some(NOW + 5_000.0), NOW), Some(5_000.0));
+        assert_eq!(lifetime_ms(None, Some(NOW - 1.0), NOW), None);
+        assert_eq!(lifetime_ms(None, None, NOW), None);
+        assert_eq!(lifetime_ms(Some((10.0, 10.0)), None, NOW), None);
     }
 }

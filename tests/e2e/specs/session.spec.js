@@ -54,3 +54,28 @@ test("the app's own page: the session at once after a reload, and sign-out reach
   await expect(other.getByRole('heading', { level: 1 })).toHaveText("You're not signed in");
   expect(await other.evaluate(() => window.commerceOtp.session())).toBeNull();
 });
+
+test("a browser clock 25 hours fast: the token's own lifetime counts, and page, storage and events agree", async ({ page, emulator }) => {
+  await page.clock.install({ time: Date.now() + 25 * 3600 * 1000 });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const kind of ['signed-in', 'signed-out']) {
+      window.addEventListener(`commerce-otp:${kind}`, () => window.__events.push(kind));
+    }
+  });
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('account-name')).toHaveText(users.john.account);
+  const state = await page.evaluate(() => ({
+    events: window.__events,
+    session: window.commerceOtp.session()?.username,
+    stored: JSON.parse(sessionStorage.getItem('commerce-otp.session'))?.username,
+  }));
+  expect(state).toEqual({ events: ['signed-in'], session: users.john.email, stored: users.john.email });
+  // An hour later, by this clock: still signed in (the token lives 24 h).
+  await page.clock.fastForward('01:00:00');
+  await expect(page.getByTestId('account-name')).toHaveText(users.john.account);
+  expect(await page.evaluate(() => window.__events)).toEqual(['signed-in']);
+});
