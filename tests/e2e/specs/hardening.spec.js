@@ -131,3 +131,19 @@ test('a second sign-in in the tab says who is signed in, and the shop hears the 
   expect(await page.evaluate(() => window.__events)).toEqual([
     `signed-in:${users.john.email}`, 'signed-out', `signed-in:${users.jane.email}`]);
 });
+
+test("an implicit-token request that never answers releases its waiters, and the next try gets a new one", async ({ page, emulator }) => {
+  await page.clock.install();
+  await emulator.fault({ path_prefix: '/oauth/access_token', method: 'POST', status: 0, delay_ms: 30_000, times: 1 });
+  const tokens = countCalls(page, '/oauth/access_token');
+  await page.goto('/sign_in_with_code');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('button', { name: 'Sending code…' })).toBeVisible();
+  await page.clock.fastForward('00:16');
+  await expect(page.getByRole('alert')).toContainText('The store took too long to answer');
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(heading(page)).toHaveText('Sign in with a one-time code');
+  await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
+  expect(tokens.length).toBe(2);
+});
