@@ -34,7 +34,8 @@ pub struct LinkParams {
 /// Bytes that are not UTF-8 after decoding become U+FFFD, which no check accepts.
 fn pairs(search: &str) -> impl Iterator<Item = (&str, String)> {
     search
-        .trim_start_matches('?')
+        .strip_prefix('?')
+        .unwrap_or(search)
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
@@ -72,7 +73,8 @@ impl LinkParams {
 /// `""` when none is left, else `"?…"`.
 pub fn without_link_params(search: &str) -> String {
     let kept: Vec<&str> = search
-        .trim_start_matches('?')
+        .strip_prefix('?')
+        .unwrap_or(search)
         .split('&')
         .filter(|pair| !pair.is_empty())
         .filter(|pair| !KEYS.contains(&pair.split_once('=').map_or(*pair, |x| x.0)))
