@@ -115,7 +115,7 @@ pub fn field(error: FieldError) -> &'static str {
     match error {
         FieldError::UsernameMissing => "Enter your e-mail address.",
         FieldError::UsernameCharacters => {
-            "This address has hidden characters in it. Type your e-mail address again."
+            "The e-mail address has hidden characters in it (often from copying). Type it again."
         }
         FieldError::CodeMissing => "Enter the code from your e-mail.",
         FieldError::CodeLength => "The code has 6 characters.",

@@ -74,16 +74,17 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     let dom = use_dom();
 
     let link = use_link(&config);
-    if let Some(name) = &link.username {
-        flow.remember_username(name);
-    }
-    let username = RwSignal::new(flow.username());
     // What a link brings is used unseen only when it can be what it claims: a username that
-    // is one, a code that is one. Else its field shows, with the problem.
+    // is one, a code that is one. Else its field shows, with the problem; a username with
+    // hidden characters is not even shown (it would display as another address).
     let username_problem = link
         .username
         .as_deref()
         .and_then(|name| validate::username(name).err());
+    if let (Some(name), None) = (&link.username, username_problem) {
+        flow.remember_username(name);
+    }
+    let username = RwSignal::new(flow.username());
     let code_problem = link
         .code
         .as_deref()

@@ -50,5 +50,6 @@ test('a username with direction-changing characters is not shown as another addr
   const username = page.getByLabel('E-mail address');
   await expect(username).toBeVisible();
   await expect(username).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#username-error')).toHaveText('This address has hidden characters in it. Type your e-mail address again.');
+  await expect(username, 'not shown: it would display as another address').toHaveValue('');
+  await expect(page.locator('#username-error')).toHaveText('The e-mail address has hidden characters in it (often from copying). Type it again.');
 });
