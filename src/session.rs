@@ -12,6 +12,9 @@ use crate::platform::{self, Broadcast};
 
 /// The sessionStorage key of this tab's session (JSON of [`Session`]).
 pub const STORAGE_KEY: &str = "commerce-otp.session";
+/// The sessionStorage key of when that session ends by this browser's clock (milliseconds
+/// since the epoch, decimal), kept apart so that the session's JSON is what the shop gets.
+const ENDS_KEY: &str = "commerce-otp.session-ends";
 /// What one instance posts to the others of its origin when the shopper signs out.
 const SIGNED_OUT_MESSAGE: &str = r#"{"type":"signed-out"}"#;
 /// What one instance posts to the others when the shopper signs in: no token; the others of
@@ -52,15 +55,6 @@ pub fn lifetime_ms(
     }
 }
 
-/// What sessionStorage keeps: the session and when it ends by this browser's clock.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    #[serde(flatten)]
-    session: Session,
-    #[serde(default)]
-    ends_at_ms: Option<u64>,
-}
-
 impl Session {
     fn new(username: &str, member_id: &AccountMemberId, account: &AccountToken) -> Self {
         let now = platform::now_ms();
@@ -87,23 +81,28 @@ impl Session {
 
     /// The tab's stored session, if there is one that has not ended.
     fn load() -> Option<Self> {
-        let stored = platform::tab_storage_get(STORAGE_KEY)
-            .and_then(|json| serde_json::from_str::<Stored>(&json).ok())?;
+        let json = platform::tab_storage_get(STORAGE_KEY)?;
         let session = Session {
-            ends_at_ms: stored.ends_at_ms,
-            ..stored.session
+            ends_at_ms: platform::tab_storage_get(ENDS_KEY).and_then(|ms| ms.parse().ok()),
+            ..serde_json::from_str::<Session>(&json).ok()?
         };
         (!session.is_expired()).then_some(session)
     }
 
+    /// Keeps the session (as the shop reads it) and, apart, when it ends by this clock.
     fn store(&self) {
-        let stored = Stored {
-            session: self.clone(),
-            ends_at_ms: self.ends_at_ms,
-        };
-        if let Ok(json) = serde_json::to_string(&stored) {
+        if let Ok(json) = serde_json::to_string(self) {
             platform::tab_storage_set(STORAGE_KEY, &json);
         }
+        match self.ends_at_ms {
+            Some(ms) => platform::tab_storage_set(ENDS_KEY, &ms.to_string()),
+            None => platform::tab_storage_remove(ENDS_KEY),
+        }
+    }
+
+    fn forget() {
+        platform::tab_storage_remove(STORAGE_KEY);
+        platform::tab_storage_remove(ENDS_KEY);
     }
 }
 
@@ -150,7 +149,7 @@ impl Auth {
     pub fn restore(channel: Channel) -> Self {
         let stored = Session::load();
         if stored.is_none() {
-            platform::tab_storage_remove(STORAGE_KEY);
+            Session::forget();
         }
         let auth = Self {
             session: RwSignal::new(stored.clone()),
@@ -323,7 +322,7 @@ impl Auth {
 
     /// Ends the session here; `everywhere` tells the other tabs and elements too.
     fn end(&self, everywhere: bool) {
-        platform::tab_storage_remove(STORAGE_KEY);
+        Session::forget();
         self.pending.try_set(None);
         self.expiry.try_set_value(None);
         if everywhere {
