@@ -7,7 +7,7 @@
 //! [`inject_faults`].
 
 use crate::clock;
-use crate::fault::{self, Fault};
+use crate::fault::{self, Fault, FaultKind};
 use crate::http::body::json_object;
 use crate::http::error::ApiError;
 use crate::http::extract::RawBody;
@@ -15,16 +15,19 @@ use crate::http::response::json_response;
 use crate::outbox::render_html;
 use crate::seed::SelfManagement;
 use crate::state::Shared;
-use axum::extract::{FromRequest, Request, State};
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{RequestExt, Router};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use std::convert::Infallible;
 use std::time::Duration;
+use tower::{Layer, ServiceExt};
 
 /// Every control path starts with this; requests under it are never faulted.
 pub const PREFIX: &str = "/__emulator";
@@ -152,15 +155,20 @@ async fn update_settings(
 }
 
 /// The JSON of a fault, as `POST /__emulator/faults` takes it: `path_prefix`
-/// required; `method` (default any), `status` (default 0, delay only), `times`
-/// (default 1), `delay_ms` (default 0), `title` (default the reason phrase) and
-/// `retry_after_secs` (default none: no `Retry-After` header).
+/// required; `kind` (default `"status"`; also `"drop"`, `"garbage"`, `"wrong-shape"`,
+/// `"no-cors"`, see [`FaultKind`]), `method` (default any), `status` (default 0: a
+/// delay only for `status` and `no-cors`, 200 for `garbage` and `wrong-shape`, and
+/// the only value `drop` takes), `times` (default 1), `delay_ms` (default 0), `title`
+/// (default the reason phrase) and `retry_after_secs` (default none: no
+/// `Retry-After` header).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FaultBody {
     #[serde(default)]
     method: Option<String>,
     path_prefix: String,
+    #[serde(default)]
+    kind: FaultKind,
     #[serde(default)]
     status: u16,
     #[serde(default = "one")]
@@ -182,6 +190,7 @@ impl From<FaultBody> for Fault {
         Self {
             method: body.method,
             path_prefix: body.path_prefix,
+            kind: body.kind,
             status: body.status,
             times: body.times,
             delay_ms: body.delay_ms,
@@ -196,6 +205,7 @@ fn fault_json(fault: &Fault) -> Value {
     json!({
         "method": fault.method,
         "path_prefix": fault.path_prefix,
+        "kind": fault.kind,
         "status": fault.status,
         "times": fault.times,
         "delay_ms": fault.delay_ms,
@@ -212,10 +222,12 @@ async fn add_fault(
     State(emu): State<Shared>,
     ControlBody(body): ControlBody<FaultBody>,
 ) -> Result<Response, ApiError> {
-    if body.status != 0 && !(400..=599).contains(&body.status) {
-        return Err(ApiError::bad_request(
-            "status must be 0 (delay only) or 400-599",
-        ));
+    if !body.kind.allows_status(body.status) {
+        return Err(ApiError::bad_request(match body.kind {
+            FaultKind::Status | FaultKind::NoCors => "status must be 0 (delay only) or 400-599",
+            FaultKind::Drop => "a drop has no status: leave it out or send 0",
+            FaultKind::Garbage | FaultKind::WrongShape => "status must be 0 (200) or 200-599",
+        }));
     }
     let mut world = emu.world();
     world.faults.push(body.into());
@@ -272,8 +284,10 @@ async fn state(State(emu): State<Shared>) -> Response {
 }
 
 /// Middleware: apply the first matching fault (before auth and routing): wait its
-/// delay, then answer its status as a JSON:API error with the detail "Injected by
-/// the emulator's fault controls", or (status 0) pass the request on.
+/// delay, then answer as its [`FaultKind`] says: its status as a JSON:API error with
+/// the detail "Injected by the emulator's fault controls" (or, status 0, pass the
+/// request on); a dropped connection; a body that is not JSON; JSON of the wrong
+/// shape; or an answer marked [`NoCors`] for [`strip_cors`].
 /// The control endpoints themselves are never faulted.
 pub async fn inject_faults(State(emu): State<Shared>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
@@ -288,24 +302,110 @@ pub async fn inject_faults(State(emu): State<Shared>, req: Request, next: Next) 
     if fault.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
     }
-    match StatusCode::from_u16(fault.status) {
-        Ok(status) if fault.status != 0 => {
-            let title = fault
-                .title
-                .unwrap_or_else(|| status.canonical_reason().unwrap_or("Error").to_string());
-            let mut response = ApiError::new(
-                status,
-                title,
-                Some("Injected by the emulator's fault controls".into()),
-            )
-            .into_response();
-            if let Some(secs) = fault.retry_after_secs {
-                response
-                    .headers_mut()
-                    .insert(axum::http::header::RETRY_AFTER, secs.into());
-            }
-            response
-        }
-        _ => next.run(req).await,
+    let mut response = match fault.kind {
+        FaultKind::Status | FaultKind::NoCors => match error_status(&fault) {
+            Some(status) => injected_error(status, fault.title.clone()),
+            None => next.run(req).await,
+        },
+        FaultKind::Drop => return dropped_connection().await,
+        FaultKind::Garbage => (
+            success_or(fault.status),
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            GARBAGE_BODY,
+        )
+            .into_response(),
+        FaultKind::WrongShape => json_response(
+            success_or(fault.status),
+            &json!({ "data": { "unexpected": true } }),
+        ),
+    };
+    if let Some(secs) = fault.retry_after_secs {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, secs.into());
     }
+    if fault.kind == FaultKind::NoCors {
+        response.extensions_mut().insert(NoCors);
+    }
+    response
+}
+
+/// What a `garbage` fault answers: an HTML page, as a proxy or gateway sends one.
+pub const GARBAGE_BODY: &str =
+    "<html><head><title>oops</title></head><body><h1>oops</h1><p>Injected by the emulator's fault controls</p></body></html>";
+
+/// The error status of a `status` or `no-cors` fault; `None` for status 0 (pass on).
+fn error_status(fault: &Fault) -> Option<StatusCode> {
+    (fault.status != 0)
+        .then(|| StatusCode::from_u16(fault.status).ok())
+        .flatten()
+}
+
+/// A `garbage` or `wrong-shape` fault's status: its own, or 200 when it has none.
+fn success_or(status: u16) -> StatusCode {
+    StatusCode::from_u16(status)
+        .ok()
+        .filter(|_| status != 0)
+        .unwrap_or(StatusCode::OK)
+}
+
+fn injected_error(status: StatusCode, title: Option<String>) -> Response {
+    let title = title.unwrap_or_else(|| status.canonical_reason().unwrap_or("Error").to_string());
+    ApiError::new(
+        status,
+        title,
+        Some("Injected by the emulator's fault controls".into()),
+    )
+    .into_response()
+}
+
+/// An answer that never reaches the wire: its body fails on the first read, and hyper,
+/// which writes the status line and headers together with the body's first bytes,
+/// then closes the connection with nothing written. The client sees the connection
+/// close without an HTTP answer.
+///
+/// The failing body is axum's own request-size limit (`http_body_util::Limited`, as
+/// [`RequestExt::with_limited_body`] applies it) at 0 bytes around a 7-byte body, read
+/// as a stream of unknown length: the emulator's dependencies offer no plainer body
+/// type that fails.
+async fn dropped_connection() -> Response {
+    let limit_to_nothing =
+        DefaultBodyLimit::max(0).layer(tower::service_fn(|req: Request| async {
+            Ok::<_, Infallible>(req.with_limited_body().into_body())
+        }));
+    let limited = match limit_to_nothing
+        .oneshot(Request::new(Body::from("dropped")))
+        .await
+    {
+        Ok(body) => body,
+        Err(never) => match never {},
+    };
+    // As a stream it has no size: the limit's exact 0 would be sent as an empty answer.
+    let mut response = Response::new(Body::from_stream(limited.into_data_stream()));
+    // Not stored, not reused: a proxy in between must not keep what never came.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Marks a response whose `Access-Control-*` headers [`strip_cors`] removes.
+#[derive(Debug, Clone, Copy)]
+pub struct NoCors;
+
+/// Response mapper, outside the CORS layer: removes every `Access-Control-*` header from
+/// a response marked [`NoCors`], so the browser refuses it to the page.
+pub async fn strip_cors(mut response: Response) -> Response {
+    if response.extensions().get::<NoCors>().is_some() {
+        let names: Vec<_> = response
+            .headers()
+            .keys()
+            .filter(|name| name.as_str().starts_with("access-control-"))
+            .cloned()
+            .collect();
+        for name in names {
+            response.headers_mut().remove(&name);
+        }
+    }
+    response
 }

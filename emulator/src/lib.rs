@@ -39,7 +39,8 @@ use std::time::{Duration, Instant};
 use tower_http::cors::{Any, CorsLayer};
 
 /// The API origin: every resource's routes and the test controls, merged here.
-/// Layers, outermost first: CORS, faults, routes; an unknown path is a JSON:API 404,
+/// Layers, outermost first: the `no-cors` fault's header stripping
+/// ([`control::strip_cors`]), CORS, faults, routes; an unknown path is a JSON:API 404,
 /// a known path with another method a JSON:API 405. The binary adds the request
 /// log (`log_request`); tests that use the router in-process stay quiet.
 pub fn api_router(emu: Shared) -> Router {
@@ -61,6 +62,7 @@ pub fn api_router(emu: Shared) -> Router {
             control::inject_faults,
         ))
         .layer(cors())
+        .layer(middleware::map_response(control::strip_cors))
         .with_state(emu)
 }
 
