@@ -58,6 +58,10 @@ pub fn build(launch: Launch) -> (AnyView, Option<Auth>) {
         );
     }
     let return_to = ReturnTo::check(return_to.as_deref(), &config.allowed_return_origins);
+    let theme = config.theme.attribute();
+    if host.embedding != Embedding::Element {
+        crate::platform::set_root_attribute("data-theme", theme);
+    }
     let embedding = host.embedding;
     let (first, app_url) = (host.first, host.app_url.clone());
     let auth = provide_app_context(config, host, link);
@@ -88,7 +92,8 @@ pub fn build(launch: Launch) -> (AnyView, Option<Auth>) {
 /// The app's own page: a skip link, the store's name, the step.
 #[component]
 fn PageShell() -> impl IntoView {
-    let store = crate::context::use_config().store_name;
+    let config = crate::context::use_config();
+    let (store, logo) = (config.store_name, config.logo_url);
     let dom = use_dom();
     view! {
         // Moves focus itself: the router would take #main for a navigation, and the browser's
@@ -104,6 +109,7 @@ fn PageShell() -> impl IntoView {
             "Skip to content"
         </a>
         <header class="site">
+            {logo.map(|src| view! { <img src=src alt="" /> })}
             <crate::nav::Link to=routes::START>
                 {store.unwrap_or_else(|| "Your account".into())}
             </crate::nav::Link>
@@ -133,6 +139,7 @@ fn EmbeddedShell() -> impl IntoView {
     let auth = crate::context::use_auth();
     let channel = host.channel;
     let offer_cancel = host.cancel;
+    let theme = crate::context::use_config().theme.attribute();
     Effect::new(move |was_signed_in: Option<bool>| {
         let signed_in = auth.session().with(Option::is_some);
         let screen = nav.screen().get_untracked();
@@ -147,7 +154,7 @@ fn EmbeddedShell() -> impl IntoView {
     });
     let signed_in_page = move || nav.screen().get() == Some(routes::ACCOUNT);
     view! {
-        <div class="embedded" lang=host.lang>
+        <div class="embedded" lang=host.lang data-theme=theme>
             <Steps />
             <Show when=move || offer_cancel && !signed_in_page()>
                 <p class="cancel">

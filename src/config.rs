@@ -32,6 +32,32 @@ pub struct Config {
     /// After a reset: sign the shopper in with the new password (`true`), or show the sign-in
     /// form with the username filled in (`false`, the default).
     pub sign_in_after_reset: bool,
+    /// Light or dark colours, or the shopper's choice (`prefers-color-scheme`).
+    pub theme: Theme,
+    /// The store's logo, shown beside its name on the app's own page: an `https://` address,
+    /// or one relative to `index.html` (the page's CSP must allow its origin in `img-src`).
+    pub logo_url: Option<String>,
+}
+
+/// `config.json` `theme`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// The shopper's system setting.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The `data-theme` value the stylesheet reads; `None` for the shopper's setting.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+            Self::Auto => None,
+        }
+    }
 }
 
 /// The file as written by a shop; every field is checked and reported together.
@@ -47,6 +73,8 @@ struct RawConfig {
     embed_origins: Option<Vec<String>>,
     allowed_return_origins: Option<Vec<String>>,
     sign_in_after_reset: Option<bool>,
+    theme: Option<String>,
+    logo_url: Option<String>,
 }
 
 /// Why the app cannot start: each line is one thing to fix in `config.json`.
@@ -154,6 +182,30 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         &mut problems,
     );
 
+    let theme = match raw.theme.as_deref().map(str::trim) {
+        None | Some("auto") => Theme::Auto,
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            problems.push(format!(
+                "`theme` is \"{other}\"; use \"light\", \"dark\" or \"auto\"."
+            ));
+            Theme::Auto
+        }
+    };
+    let logo_url = raw
+        .logo_url
+        .map(|url| url.trim().to_owned())
+        .filter(|url| !url.is_empty());
+    if let Some(url) = &logo_url {
+        // An absolute https address, a loopback one, or a path relative to the app's page.
+        let relative = !url.contains(':') && !url.starts_with("//");
+        if !(url.starts_with("https://") || is_loopback(url) || relative) {
+            problems
+                .push("`logo_url` must be an https:// address or a path beside index.html.".into());
+        }
+    }
+
     if !problems.is_empty() {
         return Err(ConfigError { problems });
     }
@@ -170,6 +222,8 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         embed_origins,
         allowed_return_origins,
         sign_in_after_reset: raw.sign_in_after_reset.unwrap_or(false),
+        theme,
+        logo_url,
     })
 }
 
@@ -258,6 +312,26 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
+    }
+
+    #[test]
+    fn themes_and_logos() {
+        let base = r#""client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1""#;
+        let with = |extra: &str| parse_config(&format!("{{{base},{extra}}}"));
+        assert_eq!(with(r#""theme":"dark""#).unwrap().theme, Theme::Dark);
+        assert_eq!(with(r#""theme":"auto""#).unwrap().theme.attribute(), None);
+        assert!(with(r#""theme":"purple""#).is_err());
+        assert_eq!(
+            with(r#""logo_url":"logo.svg""#)
+                .unwrap()
+                .logo_url
+                .as_deref(),
+            Some("logo.svg")
+        );
+        assert!(with(r#""logo_url":"https://cdn.example/logo.png""#).is_ok());
+        assert!(with(r#""logo_url":"javascript:alert(1)""#).is_err());
+        assert!(with(r#""logo_url":"//evil.example/x.png""#).is_err());
+        assert!(with(r#""logo_url":"http://cdn.example/logo.png""#).is_err());
     }
 
     #[test]

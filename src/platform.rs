@@ -367,6 +367,19 @@ pub fn focus_is_inside(root: Option<&web_sys::ShadowRoot>, id: &str) -> bool {
     }
 }
 
+/// Sets (`Some`) or removes (`None`) an attribute of the page's root element, `<html>`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);

@@ -391,3 +391,40 @@ async fn the_signed_in_page_shows_the_account_and_signs_out() {
         .flatten()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_app_page_shows_the_logo_and_the_configured_theme() {
+    let root = host();
+    let config = parse_config(&OFFLINE_CONFIG.replace(
+        "\"test\",",
+        "\"test\",\"logo_url\":\"logo.svg\",\"theme\":\"dark\",\"store_name\":\"Banks & Co\",",
+    ))
+    .expect("config");
+    let launch = Launch {
+        config: Ok(config),
+        host: Host {
+            embedding: Embedding::Page,
+            channel: Channel::Nowhere,
+            root: None,
+            app_url: "http://127.0.0.1:9/".into(),
+            first: routes::START,
+            lang: "en",
+            cancel: false,
+        },
+        link: LinkParams::default(),
+        return_to: None,
+        base: String::new(),
+    };
+    let _app = mount_to(root.clone(), move || build(launch).0);
+    leptos::task::tick().await;
+    let logo = query(&root, "header.site img").expect("the logo");
+    assert_eq!(logo.get_attribute("src").as_deref(), Some("logo.svg"));
+    assert_eq!(
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-theme"))
+            .as_deref(),
+        Some("dark")
+    );
+    assert!(text(&root).contains("Banks & Co"));
+}
