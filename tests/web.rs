@@ -112,7 +112,7 @@ async fn code_input_is_labelled_and_keeps_what_is_typed() {
     let value = RwSignal::new(String::new());
     let _app = mount_to(
         root.clone(),
-        move || view! { <CodeInput value=value error=Signal::derive(|| None) /> },
+        move || view! { <CodeInput value=value error=RwSignal::new(None) /> },
     );
     let input = input_labelled(&root, "Code from your e-mail");
     assert_eq!(

@@ -7,10 +7,7 @@ use crate::hooks::{CodeForm, CodeSource};
 /// The one-time code: one input, typed or pasted, any case. Spaces and dashes a mail client
 /// adds are ignored when the form is checked (`flows::validate::code`).
 #[component]
-pub fn CodeInput(
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<FieldError>>,
-) -> impl IntoView {
+pub fn CodeInput(value: RwSignal<String>, error: RwSignal<Option<FieldError>>) -> impl IntoView {
     view! {
         <TextField
             id="code"

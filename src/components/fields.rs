@@ -9,7 +9,7 @@ pub fn TextField(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<FieldError>>,
+    error: RwSignal<Option<FieldError>>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -31,7 +31,7 @@ pub fn PasswordField(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<FieldError>>,
+    error: RwSignal<Option<FieldError>>,
     show: RwSignal<bool>,
     autocomplete: &'static str,
     #[prop(optional, into)] hint: Option<String>,
@@ -112,7 +112,7 @@ fn labelled_input(
     id: String,
     label: String,
     value: RwSignal<String>,
-    error: Signal<Option<FieldError>>,
+    error: RwSignal<Option<FieldError>>,
     hint: Option<String>,
     input_type: Signal<&'static str>,
     autocomplete: Option<&'static str>,
@@ -137,7 +137,13 @@ fn labelled_input(
                 aria-describedby=described_by
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    // The message was about what was there before: the shopper is fixing it.
+                    if error.get_untracked().is_some() {
+                        error.set(None);
+                    }
+                }
             />
             <p class="field-error" id=error_id>{move || error.get().map(messages::field)}</p>
         </div>

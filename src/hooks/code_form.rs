@@ -215,7 +215,11 @@ impl CodeForm {
         ];
         checks.extend_from_slice(own);
         match (check_fields(self.dom, &checks), username, code) {
-            (true, Ok(username), Ok(code)) => Some((username, code)),
+            (true, Ok(username), Ok(code)) => {
+                // A new attempt starts: the last one's error is no longer news.
+                self.error.set(None);
+                Some((username, code))
+            }
             _ => None,
         }
     }

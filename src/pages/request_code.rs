@@ -92,7 +92,10 @@ fn RequestCode(
             <p>{intro}</p>
             <form on:submit=on_submit novalidate>
                 <UsernameField value=username error=username_error />
-                <ErrorMessage error=Signal::derive(move || send.value().get().and_then(Result::err)) />
+                <ErrorMessage error=Signal::derive(move || {
+                    // Gone as a new attempt starts: what shows is about the last answer.
+                    if send.pending().get() { None } else { send.value().get().and_then(Result::err) }
+                }) />
                 <SubmitButton label="Send code" busy_label="Sending code…" busy=send.pending() />
             </form>
             <p class="aside">

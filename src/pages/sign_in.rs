@@ -102,7 +102,10 @@ fn SignInForm(
                     autocomplete="current-password"
                 />
                 <ShowPasswords show=show label="Show password" />
-                <ErrorMessage error=Signal::derive(move || sign_in.value().get().and_then(Result::err)) />
+                <ErrorMessage error=Signal::derive(move || {
+                    // Gone as a new attempt starts: what shows is about the last answer.
+                    if sign_in.pending().get() { None } else { sign_in.value().get().and_then(Result::err) }
+                }) />
                 <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
             </form>
             <p class="aside">
