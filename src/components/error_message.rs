@@ -30,7 +30,7 @@ pub fn ErrorMessage(
                                     type="button"
                                     class="secondary"
                                     on:click=move |_| new_code.send.run(())
-                                    disabled=move || !ready.get()
+                                    aria-disabled=move || (!ready.get()).to_string()
                                 >
                                     {move || if ready.get() { "Send a new code" } else { "New code sent" }}
                                 </button>
@@ -62,7 +62,7 @@ pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
             type="button"
             class="link"
             on:click=move |_| new_code.send.run(())
-            disabled=move || !new_code.ready.get()
+            aria-disabled=move || (!new_code.ready.get()).to_string()
         >
             {label}
         </button>

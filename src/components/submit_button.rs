@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-/// A form's submit button that shows progress and cannot be pressed twice.
+/// A form's submit button that shows progress and cannot be pressed twice. Busy, it stays
+/// focusable (`aria-disabled`, not `disabled`, which would drop the keyboard's place to
+/// `<body>`); the form ignores submits while its call is under way.
 #[component]
 pub fn SubmitButton(
     #[prop(into)] label: Signal<String>,
@@ -8,7 +10,12 @@ pub fn SubmitButton(
     #[prop(into)] busy: Signal<bool>,
 ) -> impl IntoView {
     view! {
-        <button type="submit" class="primary" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+        <button
+            type="submit"
+            class="primary"
+            aria-disabled=move || busy.get().to_string()
+            aria-busy=move || busy.get().to_string()
+        >
             {move || if busy.get() { busy_label.to_owned() } else { label.get() }}
         </button>
     }

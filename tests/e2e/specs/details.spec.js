@@ -52,3 +52,25 @@ test('at 320 px nothing scrolls sideways, right to left and with a long address'
   }
   await context.close();
 });
+
+test('focus stays on a button that becomes busy or resting, never dropped to the page', async ({ page, emulator }) => {
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.tagName);
+  await emulator.fault({ path_prefix: '/v2/account-members/tokens', method: 'POST', status: 0, delay_ms: 1_000, times: 1 });
+  await page.goto('/sign_in');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
+  expect(await focused()).toBe('Signing in…');
+  await expect(page.getByRole('alert')).toContainText("We couldn't sign you in");
+  expect(await focused()).toBe('Sign in');
+
+  await page.goto('/sign_in_with_code');
+  await page.getByLabel('E-mail address').fill(users.john.email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
+  await page.getByRole('button', { name: 'New code sent: check your e-mail' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await focused()).toBe('New code sent: check your e-mail');
+});

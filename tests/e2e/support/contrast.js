@@ -52,7 +52,8 @@ function contrastProblems() {
   walk(document);
   const problems = [];
   for (const el of all) {
-    if (!visible(el) || el.closest('[disabled]') || el.disabled) continue;
+    // Inactive controls are exempt (WCAG 2.1 SC 1.4.3 and 1.4.11).
+    if (!visible(el) || el.closest('[disabled], [aria-disabled=true]') || el.disabled) continue;
     const style = getComputedStyle(el);
     const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
       || (el.matches('input') && el.value);
