@@ -67,6 +67,14 @@ impl Flow {
         )));
     }
 
+    /// A new code for `purpose` went out in place of the last: the page says the old one no
+    /// longer works.
+    pub fn code_resent(&self, purpose: Purpose, username: &str) {
+        self.remember_username(username);
+        self.code_sent
+            .set(Some((purpose, messages::code_resent(username))));
+    }
+
     /// The code was used: the confirmation is no longer news.
     pub fn code_used(&self) {
         self.code_sent.set(None);

@@ -29,7 +29,7 @@ pub fn explain(error: &CommerceError) -> Explanation {
         E::CodeRejected => (
             "That code didn't work",
             "The code is wrong, has already been used, or is more than 10 minutes old. \
-             Check it, or send yourself a new one."
+             Check it, or send yourself a new one (below)."
                 .into(),
             Remedy::RequestNewCode,
         ),
@@ -135,6 +135,14 @@ pub fn duration(secs: u32) -> String {
         0..=90 => format!("{secs} seconds"),
         _ => format!("{} minutes", secs.div_ceil(60)),
     }
+}
+
+/// A new code went out in place of the last one.
+pub fn code_resent(username: &str) -> String {
+    format!(
+        "If {username} has an account with us, we've sent a new code to its e-mail address. \
+         The code sent before no longer works; the new one is valid for 10 minutes."
+    )
 }
 
 /// A code was asked for again while the last one is fresh: none is sent.

@@ -11,7 +11,7 @@ use commerce_otp::commerce::web::WebTransport;
 use commerce_otp::commerce::{
     AccountManagementToken, AccountMemberId, AccountToken, AccountTokens, CommerceError, Purpose,
 };
-use commerce_otp::components::{CodeInput, ErrorMessage};
+use commerce_otp::components::{CodeInput, ErrorMessage, NewCodeLink};
 use commerce_otp::config::{parse_config, Config, ConfigError};
 use commerce_otp::embed::{Embedding, Host};
 use commerce_otp::flows::link::LinkParams;
@@ -253,29 +253,39 @@ async fn an_unreachable_store_is_explained_and_nothing_typed_is_lost() {
 }
 
 #[wasm_bindgen_test]
-async fn a_rejected_code_offers_a_new_one() {
+async fn one_new_code_control_counts_down_while_asking_must_wait() {
     let root = host();
     let asked = RwSignal::new(0);
+    let wait = RwSignal::new(27_u32);
     let error = RwSignal::new(Some(CommerceError::CodeRejected));
     let _app = mount_to(root.clone(), move || {
         let new_code = NewCode {
             send: Callback::new(move |()| asked.update(|n| *n += 1)),
-            ready: Signal::stored(true),
+            ready: Signal::derive(move || wait.get() == 0),
             sending: Signal::stored(false),
+            wait_secs: wait.into(),
         };
-        view! { <ErrorMessage error=error new_code=new_code /> }
+        view! {
+            <ErrorMessage error=error />
+            <NewCodeLink new_code=new_code />
+        }
     });
     leptos::task::tick().await;
     assert!(text(&root).contains("That code didn't work"));
+    assert!(text(&root).contains("send yourself a new one (below)"));
+    let resend = button(&root, "Send a new code in 0:27");
+    assert_eq!(
+        resend.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    wait.set(0);
+    leptos::task::tick().await;
     button(&root, "Send a new code").click();
     assert_eq!(asked.get_untracked(), 1);
-
-    error.set(Some(CommerceError::Network));
-    leptos::task::tick().await;
-    assert!(text(&root).contains("We couldn't reach the store"));
-    assert!(
-        query(&root, "button").is_none(),
-        "no new code for a network error"
+    assert_eq!(
+        root.query_selector_all("button").map(|b| b.length()).ok(),
+        Some(1),
+        "one control"
     );
 }
 

@@ -2,18 +2,13 @@ use leptos::prelude::*;
 
 use crate::commerce::CommerceError;
 use crate::hooks::NewCode;
-use crate::messages::{explain, Remedy};
+use crate::messages::explain;
 use crate::platform;
 
 /// The one way an error is shown: what happened, in plain words, and what to do next.
 /// The live region is always in the page so screen readers announce what appears in it.
 #[component]
-pub fn ErrorMessage(
-    #[prop(into)] error: Signal<Option<CommerceError>>,
-    /// Offered as "Send a new code" when the code did not work.
-    #[prop(optional)]
-    new_code: Option<NewCode>,
-) -> impl IntoView {
+pub fn ErrorMessage(#[prop(into)] error: Signal<Option<CommerceError>>) -> impl IntoView {
     view! {
         <div class="alert-region" role="alert">
             {move || {
@@ -21,26 +16,10 @@ pub fn ErrorMessage(
                     // For the shop's developers; the error never holds a token or a code.
                     platform::warn(&format!("commerce-otp: {error}"));
                     let explanation = explain(&error);
-                    let resend = new_code
-                        .filter(|_| explanation.remedy == Remedy::RequestNewCode)
-                        .map(|new_code| {
-                            let ready = new_code.ready;
-                            view! {
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    on:click=move |_| new_code.send.run(())
-                                    aria-disabled=move || (!ready.get()).to_string()
-                                >
-                                    {move || if ready.get() { "Send a new code" } else { "New code sent" }}
-                                </button>
-                            }
-                        });
                     view! {
                         <div class="error">
                             <h2>{explanation.title}</h2>
                             <p>{explanation.text}</p>
-                            {resend}
                         </div>
                     }
                 })
@@ -49,13 +28,15 @@ pub fn ErrorMessage(
     }
 }
 
-/// The page's own "Send me a new code", below the form.
+/// "Send a new code": the one control for it on a code page, below the form. While asking
+/// must wait (a code was just sent, or Commerce asked for a pause) it counts down, as
+/// "Send a new code in 0:27", and stays focusable.
 #[component]
 pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
-    let label = move || match (new_code.sending.get(), new_code.ready.get()) {
-        (true, _) => "Sending a new code…",
-        (false, false) => "New code sent: check your e-mail",
-        (false, true) => "Send me a new code",
+    let label = move || match (new_code.sending.get(), new_code.wait_secs.get()) {
+        (true, _) => "Sending a new code…".to_owned(),
+        (false, 0) => "Send a new code".to_owned(),
+        (false, secs) => format!("Send a new code in {}:{:02}", secs / 60, secs % 60),
     };
     view! {
         <button

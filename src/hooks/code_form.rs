@@ -2,7 +2,8 @@
 //! e-mail link), their checks, the last error, and "Send a new code". `ChangePassword` and
 //! `Passwordless` both build on it and add only their own fields and call.
 
-use gloo_timers::callback::Timeout;
+use futures::future::{AbortHandle, Abortable, FutureExt};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use super::fields::{check_fields, FieldCheck};
@@ -43,6 +44,8 @@ pub struct NewCode {
     pub ready: Signal<bool>,
     /// Whether a request is on its way.
     pub sending: Signal<bool>,
+    /// Seconds until asking is possible again, counting down each second; 0 when it is.
+    pub wait_secs: Signal<u32>,
 }
 
 /// The state of a code-entry form. `Copy`: pass it to closures and components freely.
@@ -116,24 +119,44 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     let lifetime = use_page_lifetime();
     // "Send a new code" rests while the tab's rest for this purpose and username lasts
     // (`rest`): from a code sent on any page, or a `Retry-After`.
-    let resting = RwSignal::new(false);
-    let rest_timer = StoredValue::new_local(None::<Timeout>);
-    let rest_until_allowed = move |name: &str| {
-        if let Some((wait_ms, _)) = rest::rest_left(purpose, name) {
-            resting.try_set(true);
-            let timer = Timeout::new(wait_ms, move || {
-                resting.try_set(false);
-            });
-            rest_timer.try_set_value(Some(timer));
+    let wait_secs = RwSignal::new(0_u32);
+    let resting = Signal::derive(move || wait_secs.get() > 0);
+    // The countdown: one task ticking each second until asking is possible, aborted (its
+    // timer with it) when another starts or the page is left.
+    let ticker = StoredValue::new_local(None::<AbortHandle>);
+    let stop_ticking = move || {
+        if let Some(Some(running)) = ticker.try_update_value(Option::take) {
+            running.abort();
         }
+    };
+    let rest_until_allowed = move |name: &str| {
+        let left =
+            move |name: &str| rest::rest_left(purpose, name).map_or(0, |(ms, _)| ms.div_ceil(1000));
+        stop_ticking();
+        let secs = left(name);
+        wait_secs.try_set(secs);
+        if secs == 0 {
+            return;
+        }
+        let name = name.to_owned();
+        let (handle, registration) = AbortHandle::new_pair();
+        ticker.try_set_value(Some(handle));
+        let ticking = async move {
+            loop {
+                TimeoutFuture::new(1000).await;
+                let secs = left(&name);
+                if wait_secs.try_set(secs).is_some() || secs == 0 {
+                    break;
+                }
+            }
+        };
+        leptos::task::spawn_local(Abortable::new(ticking, registration).map(|_| ()));
     };
     if username_known {
         rest_until_allowed(&username.get_untracked());
     }
-    // Leaving the page ends the wait here; dropping the timer cancels it.
-    on_cleanup(move || {
-        rest_timer.try_update_value(Option::take);
-    });
+    // Leaving the page ends the countdown.
+    on_cleanup(stop_ticking);
     let request = Action::new_local(move |username: &String| {
         let (client, username, ids) = (client.clone(), username.clone(), ids.get_value());
         let lifetime = lifetime.clone();
@@ -143,6 +166,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
                 .await?;
             match &result {
                 Ok(Requested::Sent) => {
+                    flow.code_resent(purpose, &username);
                     // The old code is dead: an empty field for the new one.
                     code.set(String::new());
                     code_source.set(CodeSource::Typed);
@@ -180,6 +204,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
             send,
             ready,
             sending: sending.into(),
+            wait_secs: wait_secs.into(),
         },
         error,
         ids,

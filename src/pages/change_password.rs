@@ -123,7 +123,7 @@ pub fn ChangePassword() -> impl IntoView {
                     autocomplete="new-password"
                 />
                 <ShowPasswords show=show label="Show passwords" />
-                <ErrorMessage error=form.error() new_code=form.new_code />
+                <ErrorMessage error=form.error() />
                 <SubmitButton label="Change password" busy_label="Changing password…" busy=reset.pending() />
             </form>
             <p class="aside">

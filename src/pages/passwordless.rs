@@ -63,7 +63,7 @@ pub fn Passwordless() -> impl IntoView {
             <SignedInAlready />
             <form on:submit=on_submit novalidate>
                 <CodeFormFields form=form lead="Signing in as" />
-                <ErrorMessage error=form.error() new_code=form.new_code />
+                <ErrorMessage error=form.error() />
                 <SubmitButton label=label busy_label="Signing in…" busy=busy />
             </form>
             <p class="aside">

@@ -70,7 +70,7 @@ test('focus stays on a button that becomes busy or resting, never dropped to the
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
-  await page.getByRole('button', { name: 'New code sent: check your e-mail' }).focus();
+  await page.getByRole('button', { name: /^Send a new code in 0:\d\d$/ }).focus();
   await page.keyboard.press('Enter');
-  expect(await focused()).toBe('New code sent: check your e-mail');
+  expect(await focused()).toMatch(/^Send a new code in 0:\d\d$/);
 });

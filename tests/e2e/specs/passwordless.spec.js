@@ -101,7 +101,7 @@ test('opening a link spends no code; "Continue as" does', async ({ page, emulato
   await again.getByRole('button', { name: `Continue as ${users.john.email}` }).click();
   await expect(again.getByRole('alert')).toContainText("That code didn't work");
   await expect(again.getByLabel('Code from your e-mail')).toBeVisible();
-  await expect(again.getByRole('alert').getByRole('button', { name: 'Send a new code' })).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Send a new code/ })).toBeVisible();
   await again.close();
 });
 
@@ -118,7 +118,7 @@ test('an expired code is refused and a new one works', async ({ page, emulator }
   await page.getByLabel('Code from your e-mail').fill(old.event.payload.one_time_password_token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('more than 10 minutes old');
-  await page.getByRole('alert').getByRole('button', { name: 'Send a new code' }).click();
+  await page.getByRole('button', { name: 'Send a new code', exact: true }).click();
   await expect(page.getByLabel('Code from your e-mail')).toHaveValue('');
   const fresh = await emulator.lastMailTo(users.john.email);
   expect(fresh.event.payload.one_time_password_token).not.toBe(old.event.payload.one_time_password_token);
