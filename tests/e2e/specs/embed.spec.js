@@ -53,6 +53,14 @@ function hostState(page) {
   });
 }
 
+/** Signs John in with his password in `form` (an element, a frame, or the page). */
+async function signInAsJohn(form) {
+  await form.getByLabel('E-mail address').fill(users.john.email);
+  await form.getByLabel('Password', { exact: true }).fill(users.john.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+}
+
 async function codeFor(emulator, email) {
   return (await emulator.lastMailTo(email)).event.payload.one_time_password_token;
 }
@@ -217,10 +225,7 @@ test('after a reload the shop reads the session at once; sign-out in one tab rea
   await recordEvents(page);
   await page.goto(`${SHOP()}/element.html`);
   const element = page.locator('commerce-otp#sign-in');
-  await element.getByLabel('E-mail address').fill(users.john.email);
-  await element.getByLabel('Password', { exact: true }).fill(users.john.password);
-  await element.getByRole('button', { name: 'Sign in' }).click();
-  await expect(element.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+  await signInAsJohn(element);
 
   await page.reload();
   // A shop script that runs as the page loads: no race, whatever loads first.
@@ -256,10 +261,7 @@ test('the iframe: messages to the listed parent only, sign-out from it, others i
   await recordMessages(page);
   await page.goto(`${SHOP()}/iframe.html`);
   const frame = page.frameLocator('#app');
-  await frame.getByLabel('E-mail address').fill(users.john.email);
-  await frame.getByLabel('Password', { exact: true }).fill(users.john.password);
-  await frame.getByRole('button', { name: 'Sign in' }).click();
-  await expect(frame.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+  await signInAsJohn(frame);
 
   const got = await messages(page);
   expect(got.map((m) => m.data.type)).toEqual(['ready', 'signed-in']);
