@@ -65,6 +65,16 @@ async function codeFor(emulator, email) {
   return (await emulator.lastMailTo(email)).event.payload.one_time_password_token;
 }
 
+/** In a reset `form`: asks for John's code, then types it and the new password twice. */
+async function fillResetForJohn(form, emulator) {
+  await form.getByLabel('E-mail address').fill(users.john.email);
+  await form.getByRole('button', { name: 'Send code' }).click();
+  await expect(form.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await form.getByLabel('Code from your e-mail').fill(await codeFor(emulator, users.john.email));
+  await form.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await form.getByLabel('New password again').fill(NEW_PASSWORD);
+}
+
 test('the element: passwordless sign-in for a member of two accounts, the shop hears it', async ({ page, emulator }) => {
   await recordEvents(page);
   await page.goto(`${SHOP()}/element.html`);
@@ -112,12 +122,7 @@ test('the element: a reset by code, then the sign-in form with the username fill
   await recordEvents(page);
   await page.goto(`${SHOP()}/reset.html`);
   const element = page.locator('commerce-otp#reset');
-  await element.getByLabel('E-mail address').fill(users.john.email);
-  await element.getByRole('button', { name: 'Send code' }).click();
-  await expect(element.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
-  await element.getByLabel('Code from your e-mail').fill(await codeFor(emulator, users.john.email));
-  await element.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-  await element.getByLabel('New password again').fill(NEW_PASSWORD);
+  await fillResetForJohn(element, emulator);
   await element.getByRole('button', { name: 'Change password' }).click();
 
   await expect(element.getByRole('heading', { name: 'Your password has been changed' })).toBeVisible();
@@ -403,12 +408,7 @@ test('sign_in_after_reset: a reset ends signed in, then back to the shop', async
     document.querySelector('main').prepend(el);
   }, { url });
   const element = page.locator('commerce-otp#resetting');
-  await element.getByLabel('E-mail address').fill(users.john.email);
-  await element.getByRole('button', { name: 'Send code' }).click();
-  await expect(element.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
-  await element.getByLabel('Code from your e-mail').fill(await codeFor(emulator, users.john.email));
-  await element.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-  await element.getByLabel('New password again').fill(NEW_PASSWORD);
+  await fillResetForJohn(element, emulator);
   // Heard before the element takes the page to the return address.
   const events = page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('commerce-otp:signed-in', () => resolve(
