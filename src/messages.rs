@@ -3,42 +3,27 @@
 use crate::commerce::{CommerceError, SetupProblem};
 use crate::flows::validate::FieldError;
 
-/// What the shopper can do next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Remedy {
-    /// Offer "Send a new code".
-    RequestNewCode,
-    /// Trying the same thing again may work.
-    TryAgain,
-    /// Nothing the shopper can do; the store must fix its set-up.
-    ContactStore,
-    /// Correct what was typed.
-    FixInput,
-}
-
+/// What happened, in a heading and a sentence or two that say what to do next.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     pub title: &'static str,
     pub text: String,
-    pub remedy: Remedy,
 }
 
 pub fn explain(error: &CommerceError) -> Explanation {
     use CommerceError as E;
-    let (title, text, remedy): (&'static str, String, Remedy) = match error {
+    let (title, text): (&'static str, String) = match error {
         E::CodeRejected => (
             "That code didn't work",
             "The code is wrong, has already been used, or is more than 10 minutes old. \
              Check it, or send yourself a new one (below)."
                 .into(),
-            Remedy::RequestNewCode,
         ),
         E::CredentialsRejected => (
             "We couldn't sign you in",
             "The e-mail address or password is not right. Check them and try again, or sign in \
              with a one-time code instead."
                 .into(),
-            Remedy::FixInput,
         ),
         E::PasswordRejected { detail } => (
             "Choose a different password",
@@ -46,19 +31,16 @@ pub fn explain(error: &CommerceError) -> Explanation {
                 Some(detail) => format!("The store didn't accept this password: {detail}"),
                 None => "The store didn't accept this password. Try a longer one.".into(),
             },
-            Remedy::FixInput,
         ),
         E::NoAccounts => (
             "No account to sign in to",
             "Your sign-in worked, but you are not a member of any account in this store. \
              Please contact the store."
                 .into(),
-            Remedy::ContactStore,
         ),
         E::Setup(problem) => (
             "This store isn't ready for this yet",
             setup_text(*problem).into(),
-            Remedy::ContactStore,
         ),
         E::RateLimited { retry_after_secs } => (
             "Too many attempts",
@@ -71,32 +53,24 @@ pub fn explain(error: &CommerceError) -> Explanation {
                          again."
                     .into(),
             },
-            Remedy::TryAgain,
         ),
         E::Network => (
             "We couldn't reach the store",
             "Check your internet connection, then try again. Nothing you typed has been lost."
                 .into(),
-            Remedy::TryAgain,
         ),
         E::TimedOut => (
             "The store took too long to answer",
             "Your connection may be slow, or the store busy. Try again in a moment. Nothing you \
              typed has been lost."
                 .into(),
-            Remedy::TryAgain,
         ),
         E::Server { .. } | E::Unexpected { .. } | E::Decode(_) => (
             "Something went wrong on our side",
             "The store couldn't complete this just now. Please try again in a moment.".into(),
-            Remedy::TryAgain,
         ),
     };
-    Explanation {
-        title,
-        text,
-        remedy,
-    }
+    Explanation { title, text }
 }
 
 /// The cause in words a shopper can pass on, and the shop can act on (README troubleshooting).
@@ -167,10 +141,9 @@ mod tests {
 
     #[test]
     fn a_rejected_code_offers_a_new_one() {
-        assert_eq!(
-            explain(&CommerceError::CodeRejected).remedy,
-            Remedy::RequestNewCode
-        );
+        assert!(explain(&CommerceError::CodeRejected)
+            .text
+            .contains("send yourself a new one"));
     }
 
     #[test]
@@ -186,7 +159,6 @@ mod tests {
     fn setup_problems_name_the_setting() {
         let e = explain(&CommerceError::Setup(SetupProblem::SelfManagementDisabled));
         assert!(e.text.contains("update_only"));
-        assert_eq!(e.remedy, Remedy::ContactStore);
     }
 
     #[test]
