@@ -31,7 +31,13 @@ pub fn CodeFormFields(
 ) -> impl IntoView {
     let from_link = move || form.code_source.get() == CodeSource::Link;
     view! {
-        <UsernameOrField known=form.username_known lead=lead value=form.username error=form.username_error />
+        <UsernameOrField
+            known=form.username_known
+            lead=lead
+            value=form.username
+            error=form.username_error
+            not_you=Callback::new(move |()| form.not_me())
+        />
         <Show
             when=move || !from_link()
             fallback=move || {

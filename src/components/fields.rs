@@ -66,20 +66,27 @@ pub fn UsernameField(
     }
 }
 
-/// Who the flow is for: plain text when a link or an earlier page said so, else the field.
-/// The text comes with a hidden `autocomplete="username"` input, so that a password manager
-/// files a new password under the right account.
+/// Who the flow is for: plain text when a link or an earlier page said so, with "Not you?"
+/// (`not_you`) to type another, else the field. The text comes with a hidden
+/// `autocomplete="username"` input, so that a password manager files a new password under the
+/// right account.
 #[component]
 pub fn UsernameOrField(
-    known: bool,
+    #[prop(into)] known: Signal<bool>,
     lead: &'static str,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
+    not_you: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || known fallback=move || view! { <UsernameField value=value error=error /> }>
+        <Show when=move || known.get() fallback=move || view! { <UsernameField value=value error=error /> }>
             // Isolated: a right-to-left address does not reorder the sentence around it.
-            <p class="who">{lead} " " <strong><bdi>{move || value.get()}</bdi></strong></p>
+            <p class="who">
+                {lead} " " <strong><bdi>{move || value.get()}</bdi></strong> " · "
+                <button type="button" class="link" on:click=move |_| not_you.run(())>
+                    "Not you?"
+                </button>
+            </p>
             <input
                 type="email"
                 name="username"

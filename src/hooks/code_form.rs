@@ -55,7 +55,7 @@ pub struct CodeForm {
     pub username: RwSignal<String>,
     pub username_error: RwSignal<Option<FieldError>>,
     /// Whether the username was known as the page opened; it is then shown, not asked.
-    pub username_known: bool,
+    pub username_known: RwSignal<bool>,
     /// The code as typed or as the link had it, checked on submit.
     pub code: RwSignal<String>,
     pub code_error: RwSignal<Option<FieldError>>,
@@ -196,7 +196,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     CodeForm {
         username,
         username_error,
-        username_known,
+        username_known: RwSignal::new(username_known),
         code,
         code_error,
         code_source,
@@ -247,6 +247,18 @@ impl CodeForm {
             }
             _ => None,
         }
+    }
+
+    /// "Not you?": the username shown is not the shopper's. The field comes back, empty and
+    /// focused, and so does an empty code field (a link's code was sent to the other address).
+    pub fn not_me(&self) {
+        self.username.set(String::new());
+        self.username_known.set(false);
+        self.code.set(String::new());
+        self.code_source.set(CodeSource::Typed);
+        self.error.set(None);
+        let dom = self.dom;
+        request_animation_frame(move || dom.focus("username"));
     }
 
     /// The follow-up of the page's own call: its error shows, and a rejected code brings

@@ -74,3 +74,14 @@ test('focus stays on a button that becomes busy or resting, never dropped to the
   await page.keyboard.press('Enter');
   expect(await focused()).toMatch(/^Send a new code in 0:\d\d$/);
 });
+
+test('"Not you?" on a code page brings back an empty e-mail field, focused, and the code field', async ({ page, emulator }) => {
+  await page.goto('/passwordless?username=john.doe@banks.com&token=lprvj4');
+  await expect(page.getByRole('button', { name: `Continue as ${users.john.email}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Not you?' }).click();
+  await expect(page.getByLabel('E-mail address')).toBeFocused();
+  await expect(page.getByLabel('E-mail address')).toHaveValue('');
+  await expect(page.getByLabel('Code from your e-mail')).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page.getByText(users.john.email)).toHaveCount(0);
+});
