@@ -4,6 +4,7 @@
 const { test, expect, users } = require('../support/fixtures');
 const { startStaticHost } = require('../support/static-host');
 const { watchConsole } = require('../support/deployed');
+const { addElement, configWith } = require('../support/shop');
 
 const SHOP = () => process.env.SHOP_URL;
 const APP = () => process.env.APP_URL;
@@ -199,15 +200,8 @@ test('two elements on one page keep to themselves; a removed one is torn down', 
 test('a sign-in in one element of the page shows in the others, and a sign-out too', async ({ page, emulator }) => {
   await recordEvents(page);
   await page.goto(`${SHOP()}/element.html`);
-  await page.evaluate(() => {
-    const second = document.createElement('commerce-otp');
-    second.id = 'second';
-    second.setAttribute('flow', 'passwordless');
-    second.setAttribute('no-cancel', '');
-    document.querySelector('main').append(second);
-  });
+  const second = await addElement(page, 'second', { flow: 'passwordless', 'no-cancel': '' });
   const first = page.locator('commerce-otp#sign-in');
-  const second = page.locator('commerce-otp#second');
   await expect(second.getByRole('heading', { name: 'Sign in with a one-time code' })).toBeVisible();
   await expect(second.getByRole('button', { name: 'Cancel' }), 'no-cancel').toHaveCount(0);
   await expect(first.getByRole('button', { name: 'Cancel' })).toBeVisible();
@@ -359,13 +353,7 @@ test('return_to: an allowed address is followed after sign-in, any other is refu
 test('the element with return-to: followed when allowed, refused otherwise', async ({ page, emulator }) => {
   await page.goto(`${SHOP()}/element.html`);
   const signIn = async (returnTo) => {
-    await page.evaluate((to) => {
-      const el = document.createElement('commerce-otp');
-      el.id = 'returning';
-      el.setAttribute('return-to', to);
-      document.querySelector('main').prepend(el);
-    }, returnTo);
-    const el = page.locator('commerce-otp#returning');
+    const el = await addElement(page, 'returning', { 'return-to': returnTo }, { prepend: true });
     await el.getByLabel('E-mail address').fill(users.john.email);
     await el.getByLabel('Password', { exact: true }).fill(users.john.password);
     await el.getByRole('button', { name: 'Sign in' }).click();
@@ -395,19 +383,11 @@ test('axe finds no violation in the element inside the shop page', async ({ page
 
 test('sign_in_after_reset: a reset ends signed in, then back to the shop', async ({ page, emulator }) => {
   // The emulator's configuration with the option on, given to the element as a data: URL.
-  const config = await (await page.request.get(`${APP()}/config.json`)).json();
-  const url = `data:application/json,${encodeURIComponent(JSON.stringify({ ...config, sign_in_after_reset: true }))}`;
+  const config = await configWith(page.request, { sign_in_after_reset: true });
   await recordEvents(page);
   await page.goto(`${SHOP()}/element.html`);
-  await page.evaluate(({ url }) => {
-    const el = document.createElement('commerce-otp');
-    el.id = 'resetting';
-    el.setAttribute('flow', 'reset');
-    el.setAttribute('config', url);
-    el.setAttribute('return-to', 'return.html?back=1');
-    document.querySelector('main').prepend(el);
-  }, { url });
-  const element = page.locator('commerce-otp#resetting');
+  const element = await addElement(page, 'resetting',
+    { flow: 'reset', config, 'return-to': 'return.html?back=1' }, { prepend: true });
   await fillResetForJohn(element, emulator);
   // Heard before the element takes the page to the return address.
   const events = page.evaluate(() => new Promise((resolve) => {

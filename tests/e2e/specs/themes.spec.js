@@ -3,6 +3,7 @@
 // config.json's `theme` overrides the shopper's setting.
 const { test, expect, users } = require('../support/fixtures');
 const { contrastProblems, focusRingProblem } = require('../support/contrast');
+const { addElement, configWith } = require('../support/shop');
 
 const heading = (page) => page.getByRole('heading', { level: 1 });
 
@@ -69,16 +70,9 @@ test('the page follows the shopper\'s setting, and config.json\'s theme wins ove
   expect(await background(page)).toBe('rgb(21, 24, 29)');
 
   // The same app with `theme: light`, given to the element as its config.
-  const config = await (await request.get(`${process.env.APP_URL}/config.json`)).json();
+  const config = await configWith(request, { theme: 'light' });
   await page.goto(`${process.env.SHOP_URL}/element.html`);
-  const url = `data:application/json,${encodeURIComponent(JSON.stringify({ ...config, theme: 'light' }))}`;
-  await page.evaluate((u) => {
-    const el = document.createElement('commerce-otp');
-    el.id = 'light';
-    el.setAttribute('config', u);
-    document.querySelector('main').prepend(el);
-  }, url);
-  const light = page.locator('commerce-otp#light');
+  const light = await addElement(page, 'light', { config }, { prepend: true });
   await expect(light.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   // The shop's own --otp-bg (examples/shop.css): its light value here, its dark one beside.
   expect(await light.locator('.embedded').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 253, 249)');
