@@ -20,7 +20,9 @@ use std::sync::Arc;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
-/// The app's runtime configuration for this emulator and its seed.
+/// The app's runtime configuration for this emulator and its seed: the password profile
+/// with one-time password tokens on (else the first), and its `username_format` (`"email"`
+/// or `"any"`; neither key's value when there is no profile, and then no `username_format`).
 ///
 /// `shop_origins` are the origins that may embed the app (`http://127.0.0.1:PORT` of the
 /// shop host). When there are any, they are written twice, as `embed_origins` (who may
@@ -29,19 +31,21 @@ use tower_http::services::ServeDir;
 /// as in a deploy without the widget.
 pub fn config_json(emu: &Emulator, api_base: &str, shop_origins: &[String]) -> Value {
     let world = emu.world();
-    let profile_id = world
+    let profile = world
         .password_profiles
         .iter()
         .find(|p| p.enable_one_time_password_token)
-        .or_else(|| world.password_profiles.first())
-        .map(|p| p.id.clone());
+        .or_else(|| world.password_profiles.first());
     let mut config = json!({
         "client_id": emu.store.client_id,
         "api_base": api_base,
         "authentication_realm_id": world.settings.authentication_realm_id,
-        "password_profile_id": profile_id,
+        "password_profile_id": profile.map(|p| p.id.clone()),
         "flows": ["reset_password", "passwordless_authentication"],
     });
+    if let Some(profile) = profile {
+        config["username_format"] = json!(profile.username_format.as_str());
+    }
     if !shop_origins.is_empty() {
         config["embed_origins"] = json!(shop_origins);
         config["allowed_return_origins"] = json!(shop_origins);

@@ -42,6 +42,7 @@ async fn generated_config_json_wins_and_is_not_cached() {
             "api_base": "http://127.0.0.1:4010",
             "authentication_realm_id": REALM,
             "password_profile_id": PROFILE,
+            "username_format": "email",
             "flows": ["reset_password", "passwordless_authentication"],
         })
     );

@@ -80,6 +80,34 @@ fn config_json_names_the_shop_origins_only_when_there_are_some() {
     assert_eq!(rest, plain);
 }
 
+#[test]
+fn config_json_has_the_profiles_username_format() {
+    // The demo's profile with one-time password tokens on takes e-mail usernames.
+    let plain = app_host::config_json(&emulator(), API, &[]);
+    assert_eq!(plain["password_profile_id"], PROFILE);
+    assert_eq!(plain["username_format"], "email");
+
+    // With tokens on only in the legacy profile, that one and its format are used.
+    let mut seed = Seed::demo();
+    for profile in &mut seed.password_profiles {
+        profile.enable_one_time_password_token = profile.id == LEGACY_PROFILE;
+    }
+    let emu = Emulator::new(seed, Config::default()).unwrap();
+    let legacy = app_host::config_json(&emu, API, &[]);
+    assert_eq!(legacy["password_profile_id"], LEGACY_PROFILE);
+    assert_eq!(legacy["username_format"], "any");
+
+    // Without a profile, there is no format to name.
+    let mut seed = Seed::demo();
+    seed.password_profiles.clear();
+    for user in &mut seed.users {
+        user.password_profile_infos.clear();
+    }
+    let emu = Emulator::new(seed, Config::default()).unwrap();
+    let none = app_host::config_json(&emu, API, &[]);
+    assert!(none.get("username_format").is_none(), "{none}");
+}
+
 #[tokio::test]
 async fn every_app_response_allows_any_origin() {
     let dist = fake_dist();

@@ -326,14 +326,14 @@ fn run(setup: &Setup) -> anyhow::Result<String> {
         steps::token(&mut client, &setup.client_id, &setup.client_secret)
     })?;
     let realm = reporter.step(2, "account settings", || steps::settings(&client, dry_run))?;
-    let profile_id = reporter.step(3, "password profile", || {
+    let profile = reporter.step(3, "password profile", || {
         steps::password_profile(&client, &realm, &setup.profile, dry_run)
     })?;
     reporter.step(4, "test user", || {
         steps::test_user(
             &client,
             &realm,
-            profile_id.as_deref(),
+            profile.as_ref().map(|p| p.id.as_str()),
             setup.test_user.as_ref(),
             dry_run,
         )
@@ -345,7 +345,8 @@ fn run(setup: &Setup) -> anyhow::Result<String> {
         client_id: &setup.client_id,
         api_base: &setup.api_base,
         realm: &realm,
-        profile_id: profile_id.as_deref(),
+        profile_id: profile.as_ref().map(|p| p.id.as_str()),
+        username_format: profile.as_ref().and_then(|p| p.username_format),
     };
     reporter.step(6, "config file", || {
         steps::config_file(&setup.out, &app, dry_run)

@@ -112,14 +112,45 @@ fn unknown_realm(realm: &str, error: ApiError) -> anyhow::Error {
     }
 }
 
-/// Step 3: the password profile, with one-time password tokens on. Returns its id,
-/// which is `None` only in a dry run that would create it.
+/// What step 3 learns about the password profile the app uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenProfile {
+    pub id: String,
+    /// Its `username_format`, `"email"` or `"any"`; `None` when Commerce does not say
+    /// (or says something else).
+    pub username_format: Option<&'static str>,
+}
+
+impl ChosenProfile {
+    fn of(profile: &PasswordProfile) -> Self {
+        Self {
+            id: profile.id.clone(),
+            username_format: username_format(profile),
+        }
+    }
+}
+
+/// The profile's `username_format` as the app's `config.json` names it: `"email"` or
+/// `"any"`, or `None` when Commerce leaves it out or gives another value.
+fn username_format(profile: &PasswordProfile) -> Option<&'static str> {
+    let format = profile.username_format.as_deref()?.trim();
+    if format.eq_ignore_ascii_case("email") {
+        Some("email")
+    } else if format.eq_ignore_ascii_case("any") {
+        Some("any")
+    } else {
+        None
+    }
+}
+
+/// Step 3: the password profile, with one-time password tokens on. Returns its id and
+/// `username_format`; `None` only in a dry run that would create it.
 pub fn password_profile(
     client: &Client,
     realm: &str,
     choice: &ProfileChoice,
     dry_run: bool,
-) -> anyhow::Result<(Outcome, Option<String>)> {
+) -> anyhow::Result<(Outcome, Option<ChosenProfile>)> {
     let profile = match choice {
         ProfileChoice::Id(id) => client.password_profile(realm, id).map_err(|e| {
             if e.status() == Some(404) {
@@ -147,10 +178,11 @@ pub fn password_profile(
         }
     };
     let label = format!("\"{}\" ({})", profile.name, profile.id);
+    let chosen = ChosenProfile::of(&profile);
     if profile.enable_one_time_password_token {
         return Ok((
             Outcome::unchanged(format!("{label}: one-time password tokens are on")),
-            Some(profile.id),
+            Some(chosen),
         ));
     }
     let outcome = if dry_run {
@@ -159,7 +191,7 @@ pub fn password_profile(
         enable(client, realm, &profile)?;
         Outcome::changed(format!("{label}: turned one-time password tokens on"))
     };
-    Ok((outcome, Some(profile.id)))
+    Ok((outcome, Some(chosen)))
 }
 
 fn enable(client: &Client, realm: &str, profile: &PasswordProfile) -> anyhow::Result<()> {
@@ -181,7 +213,7 @@ fn create_profile(
     realm: &str,
     name: &str,
     dry_run: bool,
-) -> anyhow::Result<(Outcome, Option<String>)> {
+) -> anyhow::Result<(Outcome, Option<ChosenProfile>)> {
     if dry_run {
         return Ok((
             Outcome::would_change(format!(
@@ -202,7 +234,7 @@ fn create_profile(
             "created \"{name}\" ({}): e-mail usernames, one-time password tokens on",
             profile.id
         )),
-        Some(profile.id),
+        Some(ChosenProfile::of(&profile)),
     ))
 }
 
@@ -419,14 +451,17 @@ pub fn webhook(
     ))
 }
 
-/// The app's `config.json`, as the set-up writes it (fields in this order). A
-/// `store_name` already in the file (the one optional field the app reads) is kept.
+/// The app's `config.json`, as the set-up writes it (fields in this order). The
+/// profile's `username_format` is written when Commerce says it. A `store_name` already
+/// in the file (the one optional field the app reads) is kept.
 #[derive(Debug, Serialize)]
 pub struct ConfigFile<'a> {
     pub client_id: &'a str,
     pub api_base: &'a str,
     pub authentication_realm_id: &'a str,
     pub password_profile_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_format: Option<&'a str>,
     pub flows: [&'static str; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store_name: Option<&'a Value>,
@@ -450,6 +485,9 @@ pub struct AppConfig<'a> {
     pub realm: &'a str,
     /// `None` in a dry run that would create the profile.
     pub profile_id: Option<&'a str>,
+    /// The profile's `username_format` (`"email"` or `"any"`); `None` when Commerce does
+    /// not say, and then the file has none.
+    pub username_format: Option<&'a str>,
 }
 
 /// Step 6: write `config.json` unless it already says exactly this (as JSON).
@@ -477,6 +515,7 @@ pub fn config_file(
         api_base: app.api_base,
         authentication_realm_id: app.realm,
         password_profile_id: profile_id,
+        username_format: app.username_format,
         flows: ["reset_password", "passwordless_authentication"],
         store_name,
     };
@@ -553,6 +592,7 @@ mod tests {
             api_base: "https://x",
             realm: "r",
             profile_id: Some("p"),
+            username_format: Some("email"),
         };
         let (dry, ()) = config_file(&path, &app, true).unwrap();
         assert_eq!(dry.effect, crate::report::Effect::WouldChange);
@@ -560,6 +600,13 @@ mod tests {
         assert!(!path.exists());
         let (first, ()) = config_file(&path, &app, false).unwrap();
         assert_eq!(first.effect, crate::report::Effect::Changed);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(
+                "\"password_profile_id\": \"p\",\n  \"username_format\": \"email\",\n  \"flows\""
+            ),
+            "{text}"
+        );
         let (second, ()) = config_file(&path, &app, false).unwrap();
         assert_eq!(second.effect, crate::report::Effect::Unchanged);
         let other = AppConfig { realm: "r2", ..app };
@@ -581,11 +628,58 @@ mod tests {
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["store_name"], "Banks Garden");
         assert_eq!(value["authentication_realm_id"], "r2");
+        assert_eq!(value["username_format"], "email");
         assert_eq!(
             value["flows"],
             json!(["reset_password", "passwordless_authentication"])
         );
+        // Another username format is a change; when Commerce does not say, there is none.
+        let any = AppConfig {
+            username_format: Some("any"),
+            ..other
+        };
+        let (fifth, ()) = config_file(&path, &any, false).unwrap();
+        assert_eq!(fifth.detail, format!("rewrote {}", path.display()));
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(value["username_format"], "any");
+        let unsaid = AppConfig {
+            username_format: None,
+            ..other
+        };
+        let (sixth, ()) = config_file(&path, &unsaid, false).unwrap();
+        assert_eq!(sixth.detail, format!("rewrote {}", path.display()));
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert!(value.get("username_format").is_none(), "{value}");
+        assert_eq!(value["store_name"], "Banks Garden");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn username_format_is_email_or_any_or_unsaid() {
+        let profile = |format: Option<&str>| PasswordProfile {
+            id: "p".into(),
+            name: "n".into(),
+            username_format: format.map(str::to_owned),
+            enable_one_time_password_token: true,
+        };
+        for (given, wanted) in [
+            (Some("email"), Some("email")),
+            (Some("any"), Some("any")),
+            (Some("Email"), Some("email")),
+            (Some(" any "), Some("any")),
+            (Some("phone"), None),
+            (Some(""), None),
+            (None, None),
+        ] {
+            assert_eq!(username_format(&profile(given)), wanted, "{given:?}");
+            assert_eq!(
+                ChosenProfile::of(&profile(given)),
+                ChosenProfile {
+                    id: "p".into(),
+                    username_format: wanted
+                }
+            );
+        }
     }
 
     #[test]

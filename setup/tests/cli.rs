@@ -126,8 +126,13 @@ fn first_run_prepares_the_store_and_a_second_run_changes_nothing() {
             "api_base": emu.base,
             "authentication_realm_id": REALM,
             "password_profile_id": PROFILE,
+            "username_format": "email",
             "flows": ["reset_password", "passwordless_authentication"],
         })
+    );
+    assert_eq!(
+        config["username_format"],
+        profile(&emu, PROFILE)["username_format"]
     );
 
     // The test user signs in with the password, into an account named after them.
@@ -247,6 +252,7 @@ fn a_missing_profile_is_created_with_one_time_passwords_on() {
     let created = profile(&emu, &id);
     assert_eq!(created["name"], "Member passwords");
     assert_eq!(created["username_format"], "email");
+    assert_eq!(config["username_format"], "email");
     assert_eq!(created["enable_one_time_password_token"], true);
     let (status, body) = emu.password_sign_in(&id, USER, USER_PASSWORD);
     assert_eq!(status, 201, "{body}");
@@ -283,6 +289,9 @@ fn a_given_profile_id_is_used_and_an_unknown_one_is_named() {
     let config: Value =
         serde_json::from_str(&std::fs::read_to_string(&out).expect("config")).expect("json");
     assert_eq!(config["password_profile_id"], legacy);
+    // The legacy profile takes any username, and the config says so.
+    assert_eq!(profile(&emu, legacy)["username_format"], "any");
+    assert_eq!(config["username_format"], "any");
 
     let mut unknown = base.to_vec();
     unknown.extend([
