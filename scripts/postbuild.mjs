@@ -6,6 +6,9 @@
 //  * commerce-otp.js, the <commerce-otp> element's loader (web/commerce-otp.js, copied by
 //    Trunk under that fixed name): the names of the glue, the wasm and the stylesheet, and the
 //    wasm's digest, filled in from index.html; its comments removed;
+//  * locales/*.ftl, the catalogues of the languages other than English (fetched when spoken):
+//    their comments and blank lines removed, which only translators read (build.rs does the
+//    same for the English one, built into the wasm);
 //  * 404.html, a copy of index.html, for hosts that answer unknown paths with it (GitHub
 //    Pages-like hosts, Netlify, Cloudflare Pages, an S3 error document), so a link or a reload
 //    of /change_password works there too;
@@ -52,6 +55,12 @@ const loader = readFileSync(loaderPath, 'utf8')
   .replace(/^\s*\/\/.*\n/gm, '')
   .replace(/'(__[A-Z_]+__)'/g, (whole, placeholder) => JSON.stringify(names[placeholder]?.replace(/^\.\//, '') ?? whole));
 writeFileSync(loaderPath, loader);
+
+const locales = join(dir, 'locales');
+for (const name of readdirSync(locales).filter((n) => n.endsWith('.ftl'))) {
+  const text = readFileSync(join(locales, name), 'utf8');
+  writeFileSync(join(locales, name), text.split('\n').filter((l) => l.trim() && !l.startsWith('#')).join('\n') + '\n');
+}
 
 if (process.env.TRUNK_PROFILE === 'release') {
   // Trunk's content hash: up to 16 hex digits before the extension (or before _bg.wasm).

@@ -10,6 +10,7 @@ use crate::context::{provide_app_context, use_dom, use_host, use_nav};
 use crate::embed::{Embedding, Host, ReturnTo};
 use crate::flows::link::LinkParams;
 use crate::handoff::{Announcement, Channel};
+use crate::i18n::{tr, use_i18n, Catalogue, I18n, LanguageSwitcher, Overrides};
 use crate::nav::Nav;
 use crate::pages::*;
 use crate::routes;
@@ -19,6 +20,8 @@ use crate::session::Auth;
 pub struct Launch {
     /// `config.json`, read, or why it could not be.
     pub config: Result<Config, ConfigError>,
+    /// The language to open in and its catalogue (`i18n::first_language`); English if `None`.
+    pub language: Option<(String, Catalogue)>,
     pub host: Host,
     /// The e-mail link's parameters, already removed from the address bar.
     pub link: LinkParams,
@@ -35,11 +38,24 @@ pub struct Launch {
 pub fn build(launch: Launch) -> (AnyView, Option<Auth>) {
     let Launch {
         config,
+        language,
         host,
         link,
         return_to,
         base,
     } = launch;
+    let (offered, overrides) = match &config {
+        Ok(config) => (config.locales.clone(), config.messages.clone()),
+        Err(_) => (Vec::new(), Overrides::new()),
+    };
+    let sets_document = host.embedding != Embedding::Element;
+    provide_context(I18n::new(
+        language,
+        offered,
+        overrides,
+        host.app_url.clone(),
+        sets_document,
+    ));
     let config = match config {
         Ok(config) => config,
         Err(error) => {
@@ -106,12 +122,15 @@ fn PageShell() -> impl IntoView {
                 dom.focus("main");
             }
         >
-            "Skip to content"
+            {tr("skip-to-content")}
         </a>
         <header class="site">
             {logo.map(|src| view! { <img src=src alt="" /> })}
             <crate::nav::Link to=routes::START>
-                {store.unwrap_or_else(|| "Your account".into())}
+                {match store {
+                    Some(store) => Signal::stored(store),
+                    None => tr("store-fallback"),
+                }}
             </crate::nav::Link>
         </header>
         // One route for every address: `Steps` picks the page. The router's `<Routes>` is what
@@ -119,6 +138,9 @@ fn PageShell() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/*any") view=Steps />
         </Routes>
+        <footer class="site">
+            <LanguageSwitcher />
+        </footer>
     }
 }
 
@@ -140,6 +162,7 @@ fn EmbeddedShell() -> impl IntoView {
     let channel = host.channel;
     let offer_cancel = host.cancel;
     let theme = crate::context::use_config().theme.attribute();
+    let i18n = use_i18n();
     Effect::new(move |was_signed_in: Option<bool>| {
         let signed_in = auth.session().with(Option::is_some);
         let screen = nav.screen().get_untracked();
@@ -154,7 +177,12 @@ fn EmbeddedShell() -> impl IntoView {
     });
     let signed_in_page = move || nav.screen().get() == Some(routes::ACCOUNT);
     view! {
-        <div class="embedded" lang=host.lang data-theme=theme>
+        <div
+            class="embedded"
+            lang=move || i18n.tag()
+            dir=move || crate::i18n::direction(&i18n.tag())
+            data-theme=theme
+        >
             <Steps />
             <Show when=move || offer_cancel && !signed_in_page()>
                 <p class="cancel">
@@ -169,10 +197,11 @@ fn EmbeddedShell() -> impl IntoView {
                             }
                         }
                     >
-                        "Cancel"
+                        {tr("cancel")}
                     </button>
                 </p>
             </Show>
+            <LanguageSwitcher />
         </div>
     }
 }

@@ -5,6 +5,8 @@ use serde::Deserialize;
 
 use crate::commerce::ids::is_valid_id;
 use crate::commerce::{PasswordProfileId, Purpose, RealmId};
+use crate::flows::validate::{self, FieldError};
+use crate::i18n::{self, fluent, Catalogue, Overrides};
 
 /// Where the app talks to when `config.json` names no `api_base`: the local emulator's
 /// default address (see `scripts/demo`).
@@ -37,6 +39,21 @@ pub struct Config {
     /// The store's logo, shown beside its name on the app's own page: an `https://` address,
     /// or one relative to `index.html` (the page's CSP must allow its origin in `img-src`).
     pub logo_url: Option<String>,
+    /// The language to speak whatever the browser prefers (a tag of `locales`); `None`: the
+    /// shopper's browser languages decide (`i18n`).
+    pub locale: Option<String>,
+    /// The languages offered (BCP 47 tags of `i18n::SHIPPED`), in the switcher's order; all
+    /// of them unless `config.json` lists some.
+    pub locales: Vec<String>,
+    /// The shop's own wording of any message, per language tag (`"messages": {"en":
+    /// {"sign-in-title": "Sign in to Acme"}}`), in the catalogues' syntax (`i18n::fluent`).
+    pub messages: Overrides,
+    /// Whether the last username typed is kept on this device (localStorage) and filled in
+    /// next time; the username only, never a code or a token. Off unless the shop turns it on.
+    pub remember_username: bool,
+    /// Whether usernames are e-mail addresses (the password profile's `username_format`
+    /// is `email`, as `setup` writes it): what cannot be one is refused before sending.
+    pub email_usernames: bool,
 }
 
 /// `config.json` `theme`.
@@ -75,6 +92,12 @@ struct RawConfig {
     sign_in_after_reset: Option<bool>,
     theme: Option<String>,
     logo_url: Option<String>,
+    locale: Option<String>,
+    locales: Option<Vec<String>>,
+    /// Read as a JSON value (whose decoder the app has anyway), then checked by hand.
+    messages: Option<serde_json::Value>,
+    remember_username: Option<bool>,
+    username_format: Option<String>,
 }
 
 /// Why the app cannot start: each line is one thing to fix in `config.json`.
@@ -87,6 +110,11 @@ impl Config {
     /// Whether the shop offers the flow of `purpose`.
     pub fn offers(&self, purpose: Purpose) -> bool {
         self.flows.contains(&purpose)
+    }
+
+    /// Checks a typed username as the password profile wants it (`email_usernames`).
+    pub fn check_username(&self, raw: &str) -> Result<String, FieldError> {
+        validate::username_as(raw, self.email_usernames)
     }
 }
 
@@ -206,6 +234,19 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         }
     }
 
+    let email_usernames = match raw.username_format.as_deref().map(str::trim) {
+        None | Some("any") => false,
+        Some("email") => true,
+        Some(other) => {
+            problems.push(format!(
+                "`username_format` is \"{other}\"; use \"email\" or \"any\" (the password profile's)."
+            ));
+            false
+        }
+    };
+    let (locale, locales) = languages(raw.locale, raw.locales, &mut problems);
+    let messages = overrides(raw.messages, &locales, &mut problems);
+
     if !problems.is_empty() {
         return Err(ConfigError { problems });
     }
@@ -224,31 +265,123 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         sign_in_after_reset: raw.sign_in_after_reset.unwrap_or(false),
         theme,
         logo_url,
+        locale,
+        locales,
+        messages,
+        remember_username: raw.remember_username.unwrap_or(false),
+        email_usernames,
     })
 }
+
+/// `locale` and `locales`: tags the app has catalogues for, `locale` among those offered.
+fn languages(
+    locale: Option<String>,
+    locales: Option<Vec<String>>,
+    problems: &mut Vec<String>,
+) -> (Option<String>, Vec<String>) {
+    let shipped = |tag: &str| {
+        i18n::SHIPPED
+            .into_iter()
+            .find(|known| known.eq_ignore_ascii_case(tag.trim()))
+            .map(str::to_owned)
+    };
+    let mut offered = Vec::new();
+    for tag in locales.unwrap_or_else(|| i18n::SHIPPED.map(str::to_owned).to_vec()) {
+        match shipped(&tag) {
+            Some(known) if !offered.contains(&known) => offered.push(known),
+            Some(_) => {}
+            None => problems.push(format!(
+                "`locales` has \"{tag}\"; the app speaks {}.",
+                i18n::SHIPPED.join(", ")
+            )),
+        }
+    }
+    if offered.is_empty() {
+        problems.push("`locales` is empty: offer at least one language.".into());
+    }
+    let locale = locale.map(|tag| match shipped(&tag).filter(|t| offered.contains(t)) {
+        Some(known) => known,
+        None => {
+            problems.push(format!("`locale` is \"{tag}\"; use one of `locales`."));
+            tag
+        }
+    });
+    (locale, offered)
+}
+
+/// `messages`: per offered language (or `en`), an object of messages of the English
+/// catalogue, each a string in the catalogues' syntax with no variable the English message
+/// lacks.
+fn overrides(
+    raw: Option<serde_json::Value>,
+    offered: &[String],
+    problems: &mut Vec<String>,
+) -> Overrides {
+    use serde_json::Value;
+    let english = i18n::english();
+    let mut all = Overrides::new();
+    let languages = match raw {
+        None => return all,
+        Some(Value::Object(languages)) => languages,
+        Some(_) => {
+            problems.push(MESSAGES_SHAPE.into());
+            return all;
+        }
+    };
+    for (tag, messages) in languages {
+        if tag != "en" && !offered.contains(&tag) {
+            problems.push(format!(
+                "`messages` has \"{tag}\", which is not in `locales`."
+            ));
+            continue;
+        }
+        let Value::Object(messages) = messages else {
+            problems.push(MESSAGES_SHAPE.into());
+            continue;
+        };
+        let mut catalogue = Catalogue::default();
+        for (key, text) in messages {
+            let checked = match (text, english.get(&key)) {
+                (Value::String(text), Some(original)) => own_message(original, &text),
+                (Value::String(_), None) => {
+                    Err("no message of the app has this id (locales/en.ftl)")
+                }
+                _ => Err("the text is a string"),
+            };
+            match checked {
+                Ok(pattern) => catalogue.insert(&key, pattern),
+                Err(why) => problems.push(format!("`messages.{tag}.{key}`: {why}.")),
+            }
+        }
+        all.push((tag, catalogue));
+    }
+    all
+}
+
+/// A shop's text for a message whose English pattern is `original`: the catalogues' syntax,
+/// and only variables `original` has.
+fn own_message(original: &fluent::Pattern, text: &str) -> Result<fluent::Pattern, &'static str> {
+    let pattern = fluent::parse_pattern(text)?;
+    let known: Vec<&str> = fluent::variables(original).collect();
+    if fluent::variables(&pattern).all(|v| known.contains(&v)) {
+        Ok(pattern)
+    } else {
+        Err("it uses a variable that the message does not have")
+    }
+}
+
+const MESSAGES_SHAPE: &str =
+    "`messages` is like {\"de\": {\"sign-in-title\": \"Bei Acme anmelden\"}}: per language, message ids and their text.";
 
 /// Fetches and parses the configuration at `url`: `config.json` beside `index.html` for the
 /// app's own page, the element's `config` address for `<commerce-otp>`.
 pub async fn load(url: &str) -> Result<Config, ConfigError> {
-    let unreachable = |detail: String| ConfigError {
-        problems: vec![format!("config.json could not be loaded: {detail}.")],
-    };
-    // A plain GET, so it matches the `<link rel="preload">` in index.html; freshness is the
-    // host's `Cache-Control` (the README asks for `no-cache`).
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    // Matches the `<link rel="preload">` in index.html; the README asks for `no-cache`.
+    let text = crate::platform::fetch_text(url)
         .await
-        .map_err(|_| unreachable("the network request failed".into()))?;
-    if !response.ok() {
-        return Err(unreachable(format!(
-            "the server answered {}",
-            response.status()
-        )));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| unreachable("the body could not be read".into()))?;
+        .map_err(|detail| ConfigError {
+            problems: vec![format!("config.json could not be loaded: {detail}.")],
+        })?;
     parse_config(&text)
 }
 
@@ -332,6 +465,41 @@ mod tests {
         assert!(with(r#""logo_url":"javascript:alert(1)""#).is_err());
         assert!(with(r#""logo_url":"//evil.example/x.png""#).is_err());
         assert!(with(r#""logo_url":"http://cdn.example/logo.png""#).is_err());
+    }
+
+    #[test]
+    fn languages_and_messages() {
+        let base = r#""client_id":"x","authentication_realm_id":"r-1","password_profile_id":"p-1""#;
+        let with = |extra: &str| parse_config(&format!("{{{base},{extra}}}"));
+        assert!(
+            with(r#""username_format":"email""#)
+                .unwrap()
+                .email_usernames
+        );
+        assert!(with(r#""username_format":"phone""#).is_err());
+        let all = with(r#""remember_username":true"#).unwrap();
+        assert_eq!(all.locales.len(), i18n::SHIPPED.len());
+        assert!(all.remember_username && all.locale.is_none());
+        let some = with(r#""locale":"pt-br","locales":["en","pt-BR","en"]"#).unwrap();
+        assert_eq!(some.locales, ["en", "pt-BR"]);
+        assert_eq!(some.locale.as_deref(), Some("pt-BR"));
+        assert_eq!(
+            with(r#""locales":["en","xx"],"locale":"de""#)
+                .unwrap_err()
+                .problems
+                .len(),
+            2
+        );
+        let own = with(r#""messages":{"de":{"sign-in-title":"Bei Acme anmelden"},"en":{"continue-as":"Go on as { $username }"}}"#)
+            .unwrap();
+        assert!(own
+            .messages
+            .iter()
+            .any(|(tag, c)| tag == "de" && c.get("sign-in-title").is_some()));
+        assert!(with(r#""messages":{"de":["x"]}"#).is_err());
+        let bad = with(r#""locales":["en"],"messages":{"de":{"sign-in-title":"x"},"en":{"nope":"x","continue-as":"{ $user }","cancel":"{ $n -> }"}}"#)
+            .unwrap_err();
+        assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
     }
 
     #[test]

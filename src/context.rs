@@ -9,7 +9,7 @@ use crate::commerce::{CommerceClient, Purpose};
 use crate::config::Config;
 use crate::embed::Host;
 use crate::flows::link::LinkParams;
-use crate::messages;
+use crate::i18n::Message;
 use crate::nav::Nav;
 use crate::platform;
 use crate::session::Auth;
@@ -22,20 +22,35 @@ pub type Client = CommerceClient<WebTransport>;
 #[derive(Clone, Copy)]
 struct ClientContext(StoredValue<Client, LocalStorage>);
 
-/// What one page hands to the next within a flow, in memory only.
+/// Where the last username is kept on this device when `config.json` `remember_username` is
+/// on: localStorage, the username only.
+pub const USERNAME_KEY: &str = "commerce-otp.username";
+
+/// What one page hands to the next within a flow, in memory only (and, when the shop turns
+/// it on, the username on this device).
 #[derive(Clone, Copy)]
 pub struct Flow {
     /// The username last typed or read from a link.
     username: RwSignal<String>,
     /// "We've sent a code": the confirmation of the last code requested, and its purpose.
-    code_sent: RwSignal<Option<(Purpose, String)>>,
+    code_sent: RwSignal<Option<(Purpose, Message)>>,
+    /// Whether the username is kept on this device (`config.json` `remember_username`).
+    remembers: bool,
 }
 
 impl Flow {
-    fn new() -> Self {
+    fn new(remembers: bool) -> Self {
+        let kept = if remembers {
+            platform::device_storage_get(USERNAME_KEY).unwrap_or_default()
+        } else {
+            // Turned off: what an earlier setting kept goes.
+            platform::device_storage_remove(USERNAME_KEY);
+            String::new()
+        };
         Self {
-            username: RwSignal::new(String::new()),
+            username: RwSignal::new(kept),
             code_sent: RwSignal::new(None),
+            remembers,
         }
     }
 
@@ -44,35 +59,27 @@ impl Flow {
         self.username.get_untracked()
     }
 
-    /// Keeps the username for the next page, so it is not asked twice.
+    /// Keeps the username for the next page, so it is not asked twice (and for next time,
+    /// when the shop turns that on). Only call it with a username that passed its check.
     pub fn remember_username(&self, username: &str) {
         self.username.set(username.to_owned());
+        if self.remembers {
+            platform::device_storage_set(USERNAME_KEY, username);
+        }
     }
 
-    /// A code for `purpose` went out to `username`: the next page of that flow says so, in
-    /// words that do not tell whether the account exists.
-    pub fn code_sent(&self, purpose: Purpose, username: &str) {
-        self.remember_username(username);
-        self.code_sent
-            .set(Some((purpose, messages::code_sent(username))));
+    /// "Not you?": the username shown was someone else's; this device forgets it too.
+    pub fn forget_username(&self) {
+        self.username.set(String::new());
+        platform::device_storage_remove(USERNAME_KEY);
     }
 
-    /// A code for `purpose` was asked for again moments after the last, so none was sent:
-    /// the next page says so, and in how many seconds another may be asked for.
-    pub fn code_recently_sent(&self, purpose: Purpose, username: &str, wait_secs: u32) {
-        self.remember_username(username);
-        self.code_sent.set(Some((
-            purpose,
-            messages::code_recently_sent(username, wait_secs),
-        )));
-    }
-
-    /// A new code for `purpose` went out in place of the last: the page says the old one no
-    /// longer works.
-    pub fn code_resent(&self, purpose: Purpose, username: &str) {
-        self.remember_username(username);
-        self.code_sent
-            .set(Some((purpose, messages::code_resent(username))));
+    /// A code for `purpose` went out to `username` (`code-sent`), was asked for again moments
+    /// after the last so none was (`code-recently-sent`, with the wait), or went out in place
+    /// of the last (`code-resent`): the next page of that flow says so, in words that do not
+    /// tell whether the account exists.
+    pub fn code_sent(&self, purpose: Purpose, message: Message) {
+        self.code_sent.set(Some((purpose, message)));
     }
 
     /// The code was used: the confirmation is no longer news.
@@ -81,13 +88,13 @@ impl Flow {
     }
 
     /// The confirmation of a code sent for `purpose`, if that is the last code sent.
-    pub fn code_sent_for(&self, purpose: Purpose) -> Signal<Option<String>> {
+    pub fn code_sent_for(&self, purpose: Purpose) -> Signal<Option<Message>> {
         let code_sent = self.code_sent;
         Signal::derive(move || {
             code_sent
                 .get()
                 .filter(|(p, _)| *p == purpose)
-                .map(|(_, text)| text)
+                .map(|(_, message)| message)
         })
     }
 }
@@ -103,12 +110,13 @@ pub fn provide_app_context(config: Config, host: Host, link: LinkParams) -> Auth
         config.client_id.clone(),
     );
     let auth = Auth::restore(host.channel.clone());
+    let remembers = config.remember_username;
     provide_context(ClientContext(StoredValue::new_local(client)));
     provide_context(config);
     provide_context(Dom(StoredValue::new_local(host.root.clone())));
     provide_context(HostContext(StoredValue::new_local(host)));
     provide_context(LinkContext(StoredValue::new(Some(link))));
-    provide_context(Flow::new());
+    provide_context(Flow::new(remembers));
     provide_context(auth);
     auth
 }
@@ -128,7 +136,13 @@ impl Dom {
     /// Focuses the app's element with this id, if it is there.
     pub fn focus(&self, id: &str) {
         self.0
-            .try_with_value(|root| platform::focus_element(root.as_ref(), id));
+            .try_with_value(|root| platform::focus_element(root.as_ref(), id, false));
+    }
+
+    /// Focuses the app's input with this id and selects its text, to be typed over.
+    pub fn focus_and_select(&self, id: &str) {
+        self.0
+            .try_with_value(|root| platform::focus_element(root.as_ref(), id, true));
     }
 
     /// Whether focus is inside the app's element with this id.

@@ -32,8 +32,6 @@ pub struct Host {
     pub app_url: String,
     /// The step the app opens on, and "Cancel" goes back to (embedded only).
     pub first: &'static str,
-    /// The language the app speaks, a BCP 47 tag (`lang`).
-    pub lang: &'static str,
     /// Whether embedded steps offer "Cancel" (the element's `no-cancel` turns it off).
     pub cancel: bool,
 }
@@ -43,20 +41,6 @@ impl Embedding {
     pub fn owns_page(self) -> bool {
         self == Self::Page
     }
-}
-
-/// The locales the app has messages for; the first is the fallback.
-pub const LOCALES: [&str; 1] = ["en"];
-
-/// The best of [`LOCALES`] for a requested BCP 47 tag (`de-CH` matches `de`); the fallback
-/// when none matches or none was asked for.
-pub fn locale(requested: Option<&str>) -> &'static str {
-    let wanted = requested.unwrap_or_default().trim().to_ascii_lowercase();
-    let language = wanted.split('-').next().unwrap_or_default();
-    LOCALES
-        .into_iter()
-        .find(|l| *l == wanted || *l == language)
-        .unwrap_or(LOCALES[0])
 }
 
 /// The step an element (attribute `flow`: `sign-in`, `reset` or `passwordless`) opens on:
@@ -109,13 +93,6 @@ impl ReturnTo {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locales_fall_back_to_english() {
-        assert_eq!(locale(Some("en-GB")), "en");
-        assert_eq!(locale(Some("de")), "en");
-        assert_eq!(locale(None), "en");
-    }
 
     #[test]
     fn an_elements_first_step() {

@@ -23,6 +23,7 @@ pub mod embed;
 pub mod flows;
 pub mod handoff;
 pub mod hooks;
+pub mod i18n;
 pub mod messages;
 pub mod nav;
 pub mod pages;
@@ -101,6 +102,8 @@ async fn start(resolve: Option<js_sys::Function>) {
         (Err(_), true) => Channel::Nowhere,
     };
     let base = entry.base;
+    let app_url = format!("{own_origin}{base}/");
+    let language = i18n::first_language(None, config.as_ref().ok(), &app_url).await;
     let page = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
     let host = Host {
         embedding: if framed {
@@ -110,9 +113,8 @@ async fn start(resolve: Option<js_sys::Function>) {
         },
         channel: channel.clone(),
         root: None,
-        app_url: format!("{own_origin}{base}/"),
+        app_url,
         first: routes::page(page).unwrap_or(routes::START),
-        lang: embed::locale(None),
         cancel: true,
     };
     // In a frame the link's return address is the parent's business (it hears `signed-in`).
@@ -127,6 +129,7 @@ async fn start(resolve: Option<js_sys::Function>) {
     };
     let launch = Launch {
         config,
+        language,
         host,
         link,
         return_to,
@@ -241,6 +244,8 @@ pub async fn mount_widget(
         );
         routes::SIGN_IN
     });
+    let app_url = option("appUrl").unwrap_or_default();
+    let language = i18n::first_language(option("locale"), config.as_ref().ok(), &app_url).await;
     let host = Host {
         embedding: Embedding::Element,
         channel: Channel::Element(element),
@@ -248,9 +253,8 @@ pub async fn mount_widget(
             .get_root_node()
             .dyn_into::<web_sys::ShadowRoot>()
             .ok(),
-        app_url: option("appUrl").unwrap_or_default(),
+        app_url,
         first,
-        lang: embed::locale(option("locale").as_deref()),
         cancel: js_sys::Reflect::get(&options, &"cancel".into())
             .ok()
             .and_then(|v| v.as_bool())
@@ -258,6 +262,7 @@ pub async fn mount_widget(
     };
     let launch = Launch {
         config,
+        language,
         host,
         link,
         return_to: option("returnTo"),

@@ -36,17 +36,39 @@ pub fn parse_time_ms(iso: &str) -> Option<f64> {
     (!ms.is_nan()).then_some(ms)
 }
 
-/// A time in the shopper's own locale and time zone, e.g. "25 Nov 2026, 21:30".
-pub fn local_time(iso: &str) -> String {
+/// A time in language `tag` and the shopper's time zone, e.g. "25 Nov 2026, 21:30".
+pub fn local_time(iso: &str, tag: &str) -> String {
     match parse_time_ms(iso) {
         Some(ms) => {
             let date = js_sys::Date::new(&JsValue::from_f64(ms));
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
             let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-            date.to_locale_string("default", &options).into()
+            date.to_locale_string(tag, &options).into()
         }
         None => iso.to_owned(),
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// localStorage (this device, across visits): for the username a shop asks to remember
+/// (`context::USERNAME_KEY`), never a token or a code.
+pub fn device_storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn device_storage_set(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn device_storage_remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
     }
 }
 
@@ -54,7 +76,7 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// sessionStorage (this tab only; never localStorage).
+/// sessionStorage (this tab only).
 pub fn tab_storage_get(key: &str) -> Option<String> {
     session_storage()?.get_item(key).ok().flatten()
 }
@@ -337,7 +359,9 @@ pub fn remove_element(id: &str) {
 
 /// Focuses the element with this id: in `root` (an element's shadow root) when given, else
 /// in the document.
-pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str) {
+/// Focuses the element with this id (in `root`, else the document); `select`: and selects
+/// its text, when it is an input.
+pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str, select: bool) {
     let found = match root {
         Some(root) => root.get_element_by_id(id),
         None => web_sys::window()
@@ -347,6 +371,35 @@ pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str) {
     let element = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
+        if select {
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.select();
+            }
+        }
+    }
+}
+
+/// Submits the form an input belongs to as a click on its submit button would
+/// (`requestSubmit`: the form's `submit` handler runs).
+pub fn submit_form_of(input: &web_sys::EventTarget) {
+    let form = input
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|input| input.form());
+    if let Some(form) = form {
+        let _ = form.request_submit();
+    }
+}
+
+/// Whether an `input` event put text in at once rather than typed it: a paste, a drop, or
+/// a browser's or keyboard's suggestion (a one-time code from a message, autofill).
+pub fn inserted_at_once(event: &web_sys::Event) -> bool {
+    match event.dyn_ref::<web_sys::InputEvent>() {
+        Some(input) => matches!(
+            input.input_type().as_str(),
+            "insertFromPaste" | "insertFromDrop" | "insertReplacementText" | ""
+        ),
+        // Autofill fires a plain `Event`.
+        None => true,
     }
 }
 
@@ -389,4 +442,84 @@ pub fn set_document_title(title: &str) {
 /// A warning for the shop's developers in the console. Never pass a token or a code.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
+}
+
+/// The browser's languages in order of preference (`navigator.languages`), BCP 47 tags.
+pub fn navigator_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// `Intl` options from `(name, value)` pairs.
+fn intl_options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (name, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*name).into(), &(*value).into());
+    }
+    options
+}
+
+fn locales(tag: &str) -> js_sys::Array {
+    js_sys::Array::of1(&tag.into())
+}
+
+/// A wait written out in language `tag` (`Intl.NumberFormat`, unit style, long): "1 second",
+/// "45 seconds" up to 90 seconds, then whole minutes rounded up ("2 minutes", "2 Minuten").
+/// `tag` is one of the app's languages (`i18n::SHIPPED`): `Intl` throws on a malformed one.
+pub fn duration(tag: &str, secs: u32) -> String {
+    let (amount, unit) = match secs {
+        0..=90 => (secs, "second"),
+        _ => (secs.div_ceil(60), "minute"),
+    };
+    let options = intl_options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "long")]);
+    let format = js_sys::Intl::NumberFormat::new(&locales(tag), &options).format();
+    format
+        .call1(&JsValue::NULL, &amount.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{amount} {unit}s"))
+}
+
+/// A language's name in that language (`Intl.DisplayNames`): "Deutsch", "português
+/// (Brasil)", "日本語"; the tag itself where the browser has no name for it.
+pub fn language_name(tag: &str) -> String {
+    let options = intl_options(&[("type", "language")]);
+    js_sys::Intl::DisplayNames::new(&locales(tag), &options)
+        .of(tag)
+        .map(String::from)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| tag.to_owned())
+}
+
+/// Why [`fetch_text`] got no text, in words for the shop's developers.
+pub type FetchProblem = String;
+
+/// The text at `url` (a plain GET, so it matches a `<link rel="preload">`; freshness is the
+/// host's `Cache-Control`), within the request time limit
+/// (`commerce::web::REQUEST_TIMEOUT_MS`); else why not: "the network request failed", "the
+/// server answered 404", "the body could not be read", "no answer within 15 s".
+pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
+    use futures::future::{select, Either};
+    let get = async {
+        let response = gloo_net::http::Request::get(url)
+            .send()
+            .await
+            .map_err(|_| "the network request failed".to_owned())?;
+        if !response.ok() {
+            return Err(format!("the server answered {}", response.status()));
+        }
+        response
+            .text()
+            .await
+            .map_err(|_| "the body could not be read".to_owned())
+    };
+    let limit = crate::commerce::web::REQUEST_TIMEOUT_MS;
+    let timeout = gloo_timers::future::TimeoutFuture::new(limit);
+    futures::pin_mut!(get);
+    match select(get, timeout).await {
+        Either::Left((text, _)) => text,
+        Either::Right(_) => Err(format!("no answer within {} s", limit / 1000)),
+    }
 }

@@ -1,21 +1,40 @@
 use leptos::prelude::*;
 
 use super::{TextField, UsernameOrField};
+use crate::flows::validate;
 use crate::flows::validate::FieldError;
 use crate::hooks::{CodeForm, CodeSource};
+use crate::i18n::tr;
+use crate::platform;
 
 /// The one-time code: one input, typed or pasted, any case. Spaces and dashes a mail client
-/// adds are ignored when the form is checked (`flows::validate::code`).
+/// adds are ignored when the form is checked (`flows::validate::code`). `submit_when_pasted`:
+/// a complete code pasted or autofilled submits the form by itself (typed, it waits for the
+/// button).
 #[component]
-pub fn CodeInput(value: RwSignal<String>, error: RwSignal<Option<FieldError>>) -> impl IntoView {
+pub fn CodeInput(
+    value: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+    #[prop(optional)] submit_when_pasted: bool,
+) -> impl IntoView {
+    let on_insert = submit_when_pasted.then(|| {
+        Callback::new(move |ev: web_sys::Event| {
+            if validate::code(&value.get_untracked()).is_ok() {
+                if let Some(input) = ev.target() {
+                    platform::submit_form_of(&input);
+                }
+            }
+        })
+    });
     view! {
         <TextField
             id="code"
-            label="Code from your e-mail"
-            hint="6 letters and digits, for example lprvj4."
+            label=tr("code-label")
+            hint=tr("code-hint")
             value=value
             error=error
             autocomplete="one-time-code"
+            on_insert=on_insert
         />
     }
 }
@@ -26,8 +45,14 @@ pub fn CodeInput(value: RwSignal<String>, error: RwSignal<Option<FieldError>>) -
 #[component]
 pub fn CodeFormFields(
     form: CodeForm,
+    /// The message before the username, with it as `$username`.
     lead: &'static str,
-    #[prop(optional)] link_hint: Option<&'static str>,
+    /// The message in place of the code field while the link's code is used.
+    #[prop(optional)]
+    link_hint: Option<&'static str>,
+    /// A complete code pasted or autofilled submits the form (`CodeInput`).
+    #[prop(optional)]
+    submit_when_pasted: bool,
 ) -> impl IntoView {
     let from_link = move || form.code_source.get() == CodeSource::Link;
     view! {
@@ -41,10 +66,10 @@ pub fn CodeFormFields(
         <Show
             when=move || !from_link()
             fallback=move || {
-                link_hint.map(|hint| view! { <div class="field"><p class="hint">{hint}</p></div> })
+                link_hint.map(|hint| view! { <div class="field"><p class="hint">{tr(hint)}</p></div> })
             }
         >
-            <CodeInput value=form.code error=form.code_error />
+            <CodeInput value=form.code error=form.code_error submit_when_pasted=submit_when_pasted />
         </Show>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::commerce::CommerceError;
 use crate::hooks::NewCode;
+use crate::i18n::{use_i18n, Arg, Message, Sentence};
 use crate::messages::explain;
 use crate::platform;
 
@@ -9,6 +10,7 @@ use crate::platform;
 /// The live region is always in the page so screen readers announce what appears in it.
 #[component]
 pub fn ErrorMessage(#[prop(into)] error: Signal<Option<CommerceError>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="alert-region" role="alert">
             {move || {
@@ -18,8 +20,8 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<CommerceError>>) -> impl 
                     let explanation = explain(&error);
                     view! {
                         <div class="error">
-                            <h2>{explanation.title}</h2>
-                            <p>{explanation.text}</p>
+                            <h2>{i18n.text(explanation.title.key)}</h2>
+                            <p><Sentence message=Signal::stored(explanation.text) /></p>
                         </div>
                     }
                 })
@@ -33,11 +35,16 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<CommerceError>>) -> impl 
 /// "Send a new code in 0:27", and stays focusable.
 #[component]
 pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
-    let label = move || match (new_code.sending.get(), new_code.wait_secs.get()) {
-        (true, _) => "Sending a new code…".to_owned(),
-        (false, 0) => "Send a new code".to_owned(),
-        (false, secs) => format!("Send a new code in {}:{:02}", secs / 60, secs % 60),
-    };
+    let label = Signal::derive(
+        move || match (new_code.sending.get(), new_code.wait_secs.get()) {
+            (true, _) => Message::new("new-code-busy"),
+            (false, 0) => Message::new("new-code"),
+            (false, secs) => {
+                let time = format!("{}:{:02}", secs / 60, secs % 60);
+                Message::new("new-code-wait").with("time", Arg::Text(time))
+            }
+        },
+    );
     view! {
         <button
             type="button"
@@ -45,7 +52,7 @@ pub fn NewCodeLink(new_code: NewCode) -> impl IntoView {
             on:click=move |_| new_code.send.run(())
             aria-disabled=move || (!new_code.ready.get()).to_string()
         >
-            {label}
+            <Sentence message=label />
         </button>
     }
 }

@@ -1,18 +1,23 @@
 use leptos::prelude::*;
 
 use crate::flows::validate::FieldError;
+use crate::i18n::{tr, use_i18n, Arg, Message, Sentence};
 use crate::messages;
+use crate::platform;
 
 /// A labelled text input with an optional hint and an error tied to it for screen readers.
 #[component]
 pub fn TextField(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Called when a value is put in at once (pasted, autofilled), after `value` has it.
+    #[prop(default = None)]
+    on_insert: Option<Callback<web_sys::Event>>,
 ) -> impl IntoView {
     labelled_input(
         id,
@@ -22,6 +27,7 @@ pub fn TextField(
         hint,
         Signal::stored(input_type),
         autocomplete,
+        on_insert,
     )
 }
 
@@ -29,12 +35,12 @@ pub fn TextField(
 #[component]
 pub fn PasswordField(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
     show: RwSignal<bool>,
     autocomplete: &'static str,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let input_type = Signal::derive(move || if show.get() { "text" } else { "password" });
     labelled_input(
@@ -45,6 +51,7 @@ pub fn PasswordField(
         hint,
         input_type,
         Some(autocomplete),
+        None,
     )
 }
 
@@ -57,7 +64,7 @@ pub fn UsernameField(
     view! {
         <TextField
             id="username"
-            label="E-mail address"
+            label=tr("username-label")
             value=value
             error=error
             input_type="email"
@@ -73,6 +80,7 @@ pub fn UsernameField(
 #[component]
 pub fn UsernameOrField(
     #[prop(into)] known: Signal<bool>,
+    /// The message before the username, with it as `$username` (`code-for`).
     lead: &'static str,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
@@ -82,9 +90,12 @@ pub fn UsernameOrField(
         <Show when=move || known.get() fallback=move || view! { <UsernameField value=value error=error /> }>
             // Isolated: a right-to-left address does not reorder the sentence around it.
             <p class="who">
-                {lead} " " <strong><bdi>{move || value.get()}</bdi></strong> " · "
+                <Sentence message=Signal::derive(move || {
+                    Message::new(lead).with("username", Arg::Text(value.get()))
+                }) />
+                " · "
                 <button type="button" class="link" on:click=move |_| not_you.run(())>
-                    "Not you?"
+                    {tr("not-you")}
                 </button>
             </p>
             <input
@@ -101,7 +112,7 @@ pub fn UsernameOrField(
 
 /// The switch that reveals the password fields of a form.
 #[component]
-pub fn ShowPasswords(show: RwSignal<bool>, label: &'static str) -> impl IntoView {
+pub fn ShowPasswords(show: RwSignal<bool>, #[prop(into)] label: Signal<String>) -> impl IntoView {
     view! {
         <div class="check">
             <input
@@ -115,15 +126,18 @@ pub fn ShowPasswords(show: RwSignal<bool>, label: &'static str) -> impl IntoView
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn labelled_input(
     id: String,
-    label: String,
+    label: Signal<String>,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
-    hint: Option<String>,
+    hint: Option<Signal<String>>,
     input_type: Signal<&'static str>,
     autocomplete: Option<&'static str>,
+    on_insert: Option<Callback<web_sys::Event>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = match hint {
@@ -150,9 +164,14 @@ fn labelled_input(
                     if error.get_untracked().is_some() {
                         error.set(None);
                     }
+                    if let Some(on_insert) = on_insert.filter(|_| platform::inserted_at_once(&ev)) {
+                        on_insert.run(ev);
+                    }
                 }
             />
-            <p class="field-error" id=error_id>{move || error.get().map(messages::field)}</p>
+            <p class="field-error" id=error_id>
+                {move || error.get().map(|e| i18n.text(messages::field(e)))}
+            </p>
         </div>
     }
 }

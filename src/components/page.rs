@@ -2,7 +2,10 @@ use leptos::prelude::*;
 
 use crate::context::{use_config, use_host, use_nav};
 use crate::embed::Embedding;
+use crate::i18n::{tr, Arg, Message, Sentence};
+use crate::nav::Link;
 use crate::platform;
+use crate::routes;
 
 /// One page (one step). On the app's own page: a `<main>` landmark whose `<h1>` takes focus
 /// as the page opens, so a screen reader announces where the shopper now is, and the document
@@ -10,25 +13,28 @@ use crate::platform;
 /// step (never as the shop's page loads), and the title stays the shop's; in an element the
 /// step is a named region with an `<h2>` (the shop's page has its own `<main>` and `<h1>`).
 #[component]
-pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
+pub fn Page(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
     let embedding = use_host().embedding;
     let nav = use_nav();
-    if embedding.owns_page() {
-        let store = use_config().store_name;
-        platform::set_document_title(&match store {
-            Some(store) => format!("{title} · {store}"),
-            None => title.clone(),
-        });
-    }
+    let store = embedding.owns_page().then(|| use_config().store_name);
     let take_focus = embedding.owns_page() || nav.moved();
     let dom = crate::context::use_dom();
     let (h1, h2) = (
         NodeRef::<leptos::html::H1>::new(),
         NodeRef::<leptos::html::H2>::new(),
     );
-    Effect::new(move |_| {
-        // Not when a field of the page took it first (a link's value that needs fixing).
-        if !take_focus || dom.focus_is_inside("main") {
+    Effect::new(move |first: Option<()>| {
+        // The document's title follows the language (the shop's, embedded).
+        if let Some(store) = &store {
+            let title = title.get();
+            platform::set_document_title(&match store {
+                Some(store) => format!("{title} · {store}"),
+                None => title,
+            });
+        }
+        // Once, as the page opens; not when a field of the page took it first (a link's
+        // value that needs fixing).
+        if first.is_some() || !take_focus || dom.focus_is_inside("main") {
             return;
         }
         if let Some(heading) = h1.get() {
@@ -64,10 +70,13 @@ pub fn SignedInAlready() -> impl IntoView {
             auth.session()
                 .get()
                 .map(|session| {
+                    let message = Message::new("signed-in-already")
+                        .with("username", Arg::Text(session.username));
                     view! {
                         <p class="notice">
-                            "You're signed in as " <strong><bdi>{session.username}</bdi></strong>
-                            ". Signing in here replaces that sign-in."
+                            <Sentence message=Signal::stored(message) />
+                            " "
+                            <Link to=routes::ACCOUNT>{tr("see-account")}</Link>
                         </p>
                     }
                 })
@@ -77,10 +86,10 @@ pub fn SignedInAlready() -> impl IntoView {
 
 /// A polite status message, e.g. "we've sent a code".
 #[component]
-pub fn Notice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
+pub fn Notice(#[prop(into)] message: Signal<Option<Message>>) -> impl IntoView {
     view! {
         <div class="notice" role="status">
-            {move || text.get().map(|t| view! { <p>{t}</p> })}
+            {move || message.get().map(|m| view! { <p><Sentence message=Signal::stored(m) /></p> })}
         </div>
     }
 }

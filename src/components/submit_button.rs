@@ -1,11 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::{Message, Sentence};
+
 /// A form's submit button that shows progress and cannot be pressed twice. Busy, it stays
 /// focusable (`aria-disabled`, not `disabled`, which would drop the keyboard's place to
 /// `<body>`); the form ignores submits while its call is under way.
 #[component]
 pub fn SubmitButton(
-    #[prop(into)] label: Signal<String>,
+    /// What it does, e.g. `Message::new("send-code")`.
+    #[prop(into)]
+    label: Signal<Message>,
+    /// The message while busy, e.g. `"send-code-busy"`.
     busy_label: &'static str,
     #[prop(into)] busy: Signal<bool>,
 ) -> impl IntoView {
@@ -16,7 +21,7 @@ pub fn SubmitButton(
             aria-disabled=move || busy.get().to_string()
             aria-busy=move || busy.get().to_string()
         >
-            {move || if busy.get() { busy_label.to_owned() } else { label.get() }}
+            <Sentence message=Signal::derive(move || if busy.get() { Message::new(busy_label) } else { label.get() }) />
         </button>
     }
 }

@@ -6,11 +6,16 @@ use crate::commerce::compat;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     UsernameMissing,
+    /// Not shaped like an e-mail address, where the password profile's `username_format`
+    /// is `email`.
+    UsernameFormat,
     /// Invisible or direction-changing characters: what would show is not what is sent.
     UsernameCharacters,
     CodeMissing,
     CodeLength,
     CodeCharacters,
+    /// Commerce refused the code: mistyped, used, or expired (shown on the code field).
+    CodeRejected,
     PasswordMissing,
     PasswordTooShort,
     ConfirmationMissing,
@@ -39,6 +44,35 @@ pub fn username(raw: &str) -> Result<String, FieldError> {
         Err(FieldError::UsernameCharacters)
     } else {
         Ok(username)
+    }
+}
+
+/// A username where the password profile's `username_format` is `email` (`config.json`
+/// `username_format`): also shaped like an address, `local@domain.tld`, without blanks. The
+/// full rules are Commerce's; this only catches what cannot be one, before a code is "sent"
+/// to it.
+pub fn email_username(raw: &str) -> Result<String, FieldError> {
+    let username = username(raw)?;
+    let shaped = username.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.split('.').count() >= 2
+            && domain.split('.').all(|label| !label.is_empty())
+    });
+    if shaped && !username.contains(char::is_whitespace) {
+        Ok(username)
+    } else {
+        Err(FieldError::UsernameFormat)
+    }
+}
+
+/// A username as the password profile wants it: [`email_username`] when its
+/// `username_format` is `email` (`email`), else [`username`].
+pub fn username_as(raw: &str, email: bool) -> Result<String, FieldError> {
+    if email {
+        email_username(raw)
+    } else {
+        username(raw)
     }
 }
 
@@ -108,6 +142,30 @@ mod tests {
         assert_eq!(code("lpr*vj4"), Err(FieldError::CodeCharacters));
         assert_eq!(code("<b>lprvj4</b>"), Err(FieldError::CodeCharacters));
         assert_eq!(code("lpr.vj4"), Err(FieldError::CodeCharacters));
+    }
+
+    #[test]
+    fn email_usernames_are_shaped_like_addresses() {
+        assert_eq!(
+            email_username(" John+x@Banks.com "),
+            Ok("john+x@banks.com".into())
+        );
+        for bad in [
+            "not-an-email",
+            "john@",
+            "@banks.com",
+            "john@banks",
+            "john@@banks.com",
+            "jo hn@banks.com",
+            "john@banks..com",
+        ] {
+            assert_eq!(
+                email_username(bad),
+                Err(FieldError::UsernameFormat),
+                "{bad}"
+            );
+        }
+        assert_eq!(email_username(""), Err(FieldError::UsernameMissing));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::request_code;
 use super::rest;
 use super::Requested;
 use crate::commerce::{CommerceError, Purpose};
-use crate::context::{use_client, use_config, use_dom, use_flow, use_host, use_nav, Dom};
+use crate::context::{use_client, use_config, use_dom, use_flow, use_host, use_nav, Dom, Flow};
 use crate::flows::validate::{self, FieldError};
 use crate::flows::FlowIds;
 
@@ -64,6 +64,9 @@ pub struct CodeForm {
     error: RwSignal<Option<CommerceError>>,
     ids: StoredValue<FlowIds>,
     dom: Dom,
+    /// `config.json` `username_format` is `email`.
+    email_usernames: bool,
+    flow: Flow,
 }
 
 /// Builds the form from the e-mail link (read once and scrubbed), the flow's earlier pages
@@ -83,7 +86,7 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     let username_problem = link
         .username
         .as_deref()
-        .and_then(|name| validate::username(name).err());
+        .and_then(|name| config.check_username(name).err());
     if let (Some(name), None) = (&link.username, username_problem) {
         flow.remember_username(name);
     }
@@ -166,7 +169,8 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
                 .await?;
             match &result {
                 Ok(Requested::Sent) => {
-                    flow.code_resent(purpose, &username);
+                    let resent = crate::messages::code_sent("code-resent", &username, None);
+                    flow.code_sent(purpose, resent);
                     // The old code is dead: an empty field for the new one.
                     code.set(String::new());
                     code_source.set(CodeSource::Typed);
@@ -182,11 +186,12 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
     });
     let sending = request.pending();
     let ready = Signal::derive(move || !sending.get() && !resting.get());
+    let email_usernames = config.email_usernames;
     let send = Callback::new(move |()| {
         if !ready.get_untracked() {
             return;
         }
-        let checked = validate::username(&username.get_untracked());
+        let checked = validate::username_as(&username.get_untracked(), email_usernames);
         let check = ("username", username_error, checked.as_ref().err().copied());
         if let (true, Ok(name)) = (check_fields(dom, &[check]), checked) {
             request.dispatch(name);
@@ -209,6 +214,8 @@ pub fn use_code_form(options: UseCodeFormOptions) -> CodeForm {
         error,
         ids,
         dom,
+        email_usernames,
+        flow,
     }
 }
 
@@ -228,7 +235,7 @@ impl CodeForm {
     /// order on the page): every message shows, the first failed field gets focus. Returns
     /// the username and the code, normalised, when everything passed.
     pub fn check(&self, own: &[FieldCheck]) -> Option<(String, String)> {
-        let username = validate::username(&self.username.get_untracked());
+        let username = validate::username_as(&self.username.get_untracked(), self.email_usernames);
         let code = validate::code(&self.code.get_untracked());
         let mut checks = vec![
             (
@@ -252,6 +259,7 @@ impl CodeForm {
     /// "Not you?": the username shown is not the shopper's. The field comes back, empty and
     /// focused, and so does an empty code field (a link's code was sent to the other address).
     pub fn not_me(&self) {
+        self.flow.forget_username();
         self.username.set(String::new());
         self.username_known.set(false);
         self.code.set(String::new());
@@ -261,13 +269,21 @@ impl CodeForm {
         request_animation_frame(move || dom.focus("username"));
     }
 
-    /// The follow-up of the page's own call: its error shows, and a rejected code brings
-    /// the code field back, so a new one can be typed.
+    /// The follow-up of the page's own call: a rejected code shows on the code field (back
+    /// if the link's code was used), which takes focus with its text selected, to be typed
+    /// over; any other failure shows in the error box.
     pub fn settle<T>(&self, result: &Result<T, CommerceError>) {
-        let failure = result.as_ref().err().cloned();
-        if failure == Some(CommerceError::CodeRejected) {
-            self.code_source.set(CodeSource::Typed);
+        match result {
+            Err(CommerceError::CodeRejected) => {
+                self.code_source.set(CodeSource::Typed);
+                self.error.set(None);
+                self.code_error.set(Some(FieldError::CodeRejected));
+                let dom = self.dom;
+                // The field may only now come back: focus it once it is there.
+                request_animation_frame(move || dom.focus_and_select("code"));
+            }
+            Err(failure) => self.error.set(Some(failure.clone())),
+            Ok(_) => self.error.set(None),
         }
-        self.error.set(failure);
     }
 }

@@ -15,6 +15,7 @@ pub use link::{use_link, Link};
 use crate::commerce::{CommerceError, Purpose};
 use crate::context::{Client, Flow};
 use crate::flows::FlowIds;
+use crate::messages;
 
 /// What a request for a code did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +39,12 @@ pub async fn request_code(
 ) -> Result<Requested, CommerceError> {
     match rest::rest_left(purpose, username) {
         Some((wait_ms, rest::Why::Sent)) => {
-            flow.code_recently_sent(purpose, username, wait_ms.div_ceil(1000));
+            flow.remember_username(username);
+            let wait = Some(wait_ms.div_ceil(1000));
+            flow.code_sent(
+                purpose,
+                messages::code_sent("code-recently-sent", username, wait),
+            );
             return Ok(Requested::Earlier { wait_ms });
         }
         Some((wait_ms, rest::Why::RateLimited)) => {
@@ -59,7 +65,8 @@ pub async fn request_code(
                 rest::REST_AFTER_SENDING_MS,
                 rest::Why::Sent,
             );
-            flow.code_sent(purpose, username);
+            flow.remember_username(username);
+            flow.code_sent(purpose, messages::code_sent("code-sent", username, None));
             Ok(Requested::Sent)
         }
         Err(CommerceError::RateLimited {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::Page;
 use crate::context::{use_auth, use_nav};
+use crate::i18n::{tr, use_i18n};
 use crate::nav::Link;
 use crate::platform;
 use crate::routes;
@@ -19,17 +20,17 @@ pub fn ChooseAccount() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <Page title="Choose an account">
+        <Page title=tr("choose-account-title")>
             <Show
                 when=move || auth.pending_choice().with(Option::is_some)
                 fallback=|| {
                     view! {
-                        <p>"There is no sign-in waiting for a choice."</p>
-                        <p><Link to=routes::START>"Start again"</Link></p>
+                        <p>{tr("no-choice-waiting")}</p>
+                        <p><Link to=routes::START>{tr("start-again")}</Link></p>
                     }
                 }
             >
-                <p>"You're a member of several accounts. Which one do you want to use?"</p>
+                <p>{tr("choose-account-intro")}</p>
                 <ul class="choices">
                     <For each=choices key=|a| a.account_id.clone() let:account>
                         {
@@ -60,32 +61,32 @@ pub fn ChooseAccount() -> impl IntoView {
 /// The signed-in page: which account, until when, and "Sign out".
 #[component]
 pub fn Account() -> impl IntoView {
+    let i18n = use_i18n();
     let auth = use_auth();
     let nav = use_nav();
     view! {
         {move || match auth.session().get().filter(|s| !s.is_expired()) {
             Some(session) => {
+                let expires = session.expires.clone();
                 view! {
-                    <Page title="You're signed in">
+                    <Page title=tr("signed-in-title")>
                         {nav.return_refused().then(|| view! {
                             <div class="error" role="status">
-                                <p>
-                                    "We couldn't take you back to where you came from: the link's return address isn't one this store allows."
-                                </p>
+                                <p>{tr("return-refused")}</p>
                             </div>
                         })}
                         <dl class="summary">
-                            <dt>"Account"</dt>
+                            <dt>{tr("account-label")}</dt>
                             <dd data-testid="account-name">{session.account_name.clone()}</dd>
-                            <dt>"Signed in as"</dt>
+                            <dt>{tr("signed-in-as-label")}</dt>
                             <dd><bdi>{session.username.clone()}</bdi></dd>
-                            <dt>"Signed in until"</dt>
+                            <dt>{tr("signed-in-until-label")}</dt>
                             <dd>
-                                <time datetime=session.expires.clone()>{platform::local_time(&session.expires)}</time>
+                                <time datetime=session.expires.clone()>{move || platform::local_time(&expires, &i18n.tag())}</time>
                             </dd>
                         </dl>
                         <button type="button" class="secondary" on:click=move |_| auth.sign_out()>
-                            "Sign out"
+                            {tr("sign-out")}
                         </button>
                     </Page>
                 }
@@ -93,8 +94,8 @@ pub fn Account() -> impl IntoView {
             }
             None => {
                 view! {
-                    <Page title="You're not signed in">
-                        <p><Link to=routes::SIGN_IN>"Sign in"</Link></p>
+                    <Page title=tr("not-signed-in-title")>
+                        <p><Link to=routes::SIGN_IN>{tr("sign-in-title")}</Link></p>
                     </Page>
                 }
                     .into_any()

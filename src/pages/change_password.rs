@@ -13,6 +13,7 @@ use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
 use crate::handoff::Announcement;
 use crate::hooks::{use_code_form, use_page_lifetime, UseCodeFormOptions};
+use crate::i18n::{tr, Message};
 use crate::routes;
 
 /// Enter the code (or arrive with it from the e-mail link) and choose a new password. The code
@@ -101,14 +102,14 @@ pub fn ChangePassword() -> impl IntoView {
     };
 
     view! {
-        <Page title="Choose a new password">
-            <Notice text=flow.code_sent_for(Purpose::ResetPassword) />
+        <Page title=tr("change-title")>
+            <Notice message=flow.code_sent_for(Purpose::ResetPassword) />
             <form on:submit=on_submit novalidate>
-                <CodeFormFields form=form lead="For" link_hint="We'll use the code from your e-mail." />
+                <CodeFormFields form=form lead="code-for" link_hint="code-from-link" />
                 <PasswordField
                     id="new-password"
-                    label="New password"
-                    hint="At least 8 characters."
+                    label=tr("new-password-label")
+                    hint=tr("new-password-hint")
                     value=password
                     error=password_error
                     show=show
@@ -116,15 +117,15 @@ pub fn ChangePassword() -> impl IntoView {
                 />
                 <PasswordField
                     id="confirm-password"
-                    label="New password again"
+                    label=tr("confirm-password-label")
                     value=confirm
                     error=confirm_error
                     show=show
                     autocomplete="new-password"
                 />
-                <ShowPasswords show=show label="Show passwords" />
+                <ShowPasswords show=show label=tr("show-passwords") />
                 <ErrorMessage error=form.error() />
-                <SubmitButton label="Change password" busy_label="Changing password…" busy=reset.pending() />
+                <SubmitButton label=Message::new("change-button") busy_label="change-busy" busy=reset.pending() />
             </form>
             <p class="aside">
                 <NewCodeLink new_code=form.new_code />

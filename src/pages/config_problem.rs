@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::config::ConfigError;
 use crate::embed::Embedding;
+use crate::i18n::tr;
 use crate::platform;
 
 /// Shown instead of the app when `config.json` is missing or wrong: a page, never a blank
@@ -9,17 +10,18 @@ use crate::platform;
 /// it is a region of the shop's page, and the page's title stays the shop's.
 #[component]
 pub fn ConfigProblem(error: ConfigError, embedding: Embedding) -> impl IntoView {
+    // No language switcher here: the title is set once.
+    let heading = tr("config-problem-title");
     if embedding.owns_page() {
-        platform::set_document_title("Sign-in is unavailable");
+        platform::set_document_title(&heading.get_untracked());
     }
     for problem in &error.problems {
         platform::warn(&format!("commerce-otp config: {problem}"));
     }
-    let heading = "Sign-in is unavailable right now";
     let body = view! {
-        <p>"Sign-in isn't set up correctly here, so you can't sign in or reset your password at the moment. Please try again later or contact the store."</p>
+        <p>{tr("config-problem-text")}</p>
         <details>
-            <summary>"Details for the store's developers"</summary>
+            <summary>{tr("config-problem-details")}</summary>
             <ul class="problems">
                 {error.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>

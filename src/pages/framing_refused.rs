@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+
 /// Shown instead of the app in a frame whose parent page is not on `config.json`'s
 /// `embed_origins` (or does not say where it is): a page that could be framed anywhere could
 /// be used to trick shoppers into clicking, so it offers its own tab instead.
@@ -10,10 +12,10 @@ pub fn FramingRefused(
 ) -> impl IntoView {
     view! {
         <main id="main" class="page">
-            <h1 class="title">"This page can't be shown here"</h1>
-            <p>"To keep your account safe, signing in works only on the store's own pages."</p>
+            <h1 class="title">{tr("framing-title")}</h1>
+            <p>{tr("framing-text")}</p>
             <p>
-                <a href=app_url target="_blank" rel="noopener">"Open it in a new tab"</a>
+                <a href=app_url target="_blank" rel="noopener">{tr("open-in-new-tab")}</a>
             </p>
         </main>
     }

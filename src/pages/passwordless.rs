@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::context::{use_auth, use_client, use_flow, use_nav};
 use crate::hooks::{use_code_form, use_page_lifetime, CodeSource, UseCodeFormOptions};
+use crate::i18n::{tr, Arg, Message};
 use crate::nav::Link;
 use crate::routes;
 
@@ -53,23 +54,25 @@ pub fn Passwordless() -> impl IntoView {
     };
     let busy = sign_in.pending();
     let label = move || match form.code_source.get() {
-        CodeSource::Link => format!("Continue as {}", form.username.get()),
-        CodeSource::Typed => "Sign in".to_owned(),
+        CodeSource::Link => {
+            Message::new("continue-as").with("username", Arg::Text(form.username.get()))
+        }
+        CodeSource::Typed => Message::new("sign-in-button"),
     };
 
     view! {
-        <Page title="Sign in with a one-time code">
-            <Notice text=flow.code_sent_for(Purpose::PasswordlessAuthentication) />
+        <Page title=tr("code-sign-in-title")>
+            <Notice message=flow.code_sent_for(Purpose::PasswordlessAuthentication) />
             <SignedInAlready />
             <form on:submit=on_submit novalidate>
-                <CodeFormFields form=form lead="Signing in as" />
+                <CodeFormFields form=form lead="code-signing-in-as" submit_when_pasted=true />
                 <ErrorMessage error=form.error() />
-                <SubmitButton label=label busy_label="Signing in…" busy=busy />
+                <SubmitButton label=Signal::derive(label) busy_label="sign-in-busy" busy=busy />
             </form>
             <p class="aside">
                 <NewCodeLink new_code=form.new_code />
                 " · "
-                <Link to=routes::SIGN_IN_WITH_CODE>"Use a different e-mail address"</Link>
+                <Link to=routes::SIGN_IN_WITH_CODE>{tr("other-address")}</Link>
             </p>
         </Page>
     }

@@ -7,6 +7,7 @@ use crate::context::{use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
 use crate::flows::FlowIds;
 use crate::hooks::{check_fields, request_code, use_page_lifetime};
+use crate::i18n::{tr, Message};
 use crate::nav::Link;
 use crate::routes;
 
@@ -15,8 +16,8 @@ pub fn ForgotPassword() -> impl IntoView {
     view! {
         <RequestCode
             purpose=Purpose::ResetPassword
-            title="Reset your password"
-            intro="Enter the e-mail address you sign in with. We'll send you a code to choose a new password."
+            title="forgot-title"
+            intro="forgot-intro"
             next=routes::CHANGE_PASSWORD
         />
     }
@@ -27,14 +28,15 @@ pub fn RequestSignInCode() -> impl IntoView {
     view! {
         <RequestCode
             purpose=Purpose::PasswordlessAuthentication
-            title="Sign in with a one-time code"
-            intro="Enter the e-mail address you sign in with. We'll send you a code, no password needed."
+            title="code-sign-in-title"
+            intro="code-sign-in-intro"
             next=routes::PASSWORDLESS
         />
     }
 }
 
-/// Asks for the username and requests a code; the next page takes the code.
+/// Asks for the username and requests a code; the next page takes the code. `title` and
+/// `intro` are message keys.
 #[component]
 fn RequestCode(
     purpose: Purpose,
@@ -49,6 +51,7 @@ fn RequestCode(
     let dom = use_dom();
     let username = RwSignal::new(flow.username());
     let username_error = RwSignal::new(None);
+    let email_usernames = config.email_usernames;
     let ids = FlowIds {
         realm_id: config.realm_id,
         profile_id: config.password_profile_id,
@@ -80,7 +83,7 @@ fn RequestCode(
         if send.pending().get_untracked() {
             return;
         }
-        let checked = validate::username(&username.get_untracked());
+        let checked = validate::username_as(&username.get_untracked(), email_usernames);
         let check = ("username", username_error, checked.as_ref().err().copied());
         if let (true, Ok(name)) = (check_fields(dom, &[check]), checked) {
             send.dispatch(name);
@@ -88,18 +91,18 @@ fn RequestCode(
     };
 
     view! {
-        <Page title=title>
-            <p>{intro}</p>
+        <Page title=tr(title)>
+            <p>{tr(intro)}</p>
             <form on:submit=on_submit novalidate>
                 <UsernameField value=username error=username_error />
                 <ErrorMessage error=Signal::derive(move || {
                     // Gone as a new attempt starts: what shows is about the last answer.
                     if send.pending().get() { None } else { send.value().get().and_then(Result::err) }
                 }) />
-                <SubmitButton label="Send code" busy_label="Sending code…" busy=send.pending() />
+                <SubmitButton label=Message::new("send-code") busy_label="send-code-busy" busy=send.pending() />
             </form>
             <p class="aside">
-                <Link to=next>"I already have a code"</Link>
+                <Link to=next>{tr("have-code")}</Link>
             </p>
         </Page>
     }

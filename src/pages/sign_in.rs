@@ -6,30 +6,29 @@ use crate::components::{
     ErrorMessage, Notice, Page, PasswordField, ShowPasswords, SignedInAlready, SubmitButton,
     UsernameField,
 };
-use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_nav};
+use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_host, use_nav};
 use crate::flows::validate;
 use crate::hooks::{check_fields, use_page_lifetime};
+use crate::i18n::{tr, Message};
 use crate::nav::Link;
 use crate::routes;
 
-/// Sign in with username and password (`authentication_mechanism: password`).
+/// The first page, and sign-in with username and password (`authentication_mechanism:
+/// password`): the form, then "E-mail me a code" and "Forgot your password?" beneath it.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    view! { <SignInForm title="Sign in" /> }
+    view! { <SignInForm title="sign-in-title" /> }
 }
 
 /// After a reset (unless `config.json` signs the shopper in at once): the sign-in form, the
-/// username filled in.
+/// username filled in, focus in the password.
 #[component]
 pub fn PasswordChanged() -> impl IntoView {
-    view! {
-        <SignInForm
-            title="Your password has been changed"
-            notice="Sign in with your new password."
-        />
-    }
+    view! { <SignInForm title="password-changed-title" notice="password-changed-notice" /> }
 }
 
+/// `title` and `notice` are message keys; with a `notice` (after a reset) focus goes to the
+/// password, which is all that is left to type.
 #[component]
 fn SignInForm(
     title: &'static str,
@@ -48,6 +47,7 @@ fn SignInForm(
     let (username_error, password_error) = (RwSignal::new(None), RwSignal::new(None));
 
     let profile_id = config.password_profile_id.clone();
+    let email_usernames = config.email_usernames;
     let lifetime = use_page_lifetime();
     let sign_in = Action::new_local(move |(name, password): &(String, String)| {
         let (client, profile_id) = (client.clone(), profile_id.clone());
@@ -73,7 +73,7 @@ fn SignInForm(
         if sign_in.pending().get_untracked() {
             return;
         }
-        let name = validate::username(&username.get_untracked());
+        let name = validate::username_as(&username.get_untracked(), email_usernames);
         let typed = password.get_untracked();
         let checks = [
             ("username", username_error, name.as_ref().err().copied()),
@@ -85,35 +85,38 @@ fn SignInForm(
         }
     };
 
+    if notice.is_some() && (use_host().embedding.owns_page() || nav.moved()) {
+        // After the page's heading has taken focus (an effect, which runs first).
+        request_animation_frame(move || dom.focus("password"));
+    }
     let offer_reset = config.offers(Purpose::ResetPassword);
     let offer_passwordless = config.offers(Purpose::PasswordlessAuthentication);
     view! {
-        <Page title=title>
-            <Notice text=Signal::stored(notice.map(str::to_owned)) />
+        <Page title=tr(title)>
+            <Notice message=Signal::stored(notice.map(Message::new)) />
             <SignedInAlready />
             <form on:submit=on_submit novalidate>
                 <UsernameField value=username error=username_error />
                 <PasswordField
                     id="password"
-                    label="Password"
+                    label=tr("password-label")
                     value=password
                     error=password_error
                     show=show
                     autocomplete="current-password"
                 />
-                <ShowPasswords show=show label="Show password" />
+                <ShowPasswords show=show label=tr("show-password") />
                 <ErrorMessage error=Signal::derive(move || {
                     // Gone as a new attempt starts: what shows is about the last answer.
                     if sign_in.pending().get() { None } else { sign_in.value().get().and_then(Result::err) }
                 }) />
-                <SubmitButton label="Sign in" busy_label="Signing in…" busy=sign_in.pending() />
+                <SubmitButton label=Message::new("sign-in-button") busy_label="sign-in-busy" busy=sign_in.pending() />
             </form>
-            <p class="aside">
-                {offer_reset.then(|| view! { <Link to=routes::FORGOT_PASSWORD>"Forgot your password?"</Link> })}
-                {(offer_reset && offer_passwordless).then_some(" · ")}
+            <ul class="actions">
                 {offer_passwordless
-                    .then(|| view! { <Link to=routes::SIGN_IN_WITH_CODE>"Sign in with a one-time code"</Link> })}
-            </p>
+                    .then(|| view! { <li><Link to=routes::SIGN_IN_WITH_CODE>{tr("email-me-a-code")}</Link></li> })}
+                {offer_reset.then(|| view! { <li><Link to=routes::FORGOT_PASSWORD>{tr("forgot-password")}</Link></li> })}
+            </ul>
         </Page>
     }
 }

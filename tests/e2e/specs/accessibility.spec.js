@@ -28,7 +28,7 @@ test('every page passes axe, errors and all', async ({ page, emulator }) => {
   await page.getByLabel('New password', { exact: true }).fill('Blue-Harbour-42');
   await page.getByLabel('New password again').fill('Blue-Harbour-42');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('alert')).toContainText("That code didn't work");
+  await expect(page.locator('#code-error')).toContainText("That code didn't work");
   pages.push(['change password, code refused', await axe(page)]);
 
   await page.goto('/sign_in_with_code');

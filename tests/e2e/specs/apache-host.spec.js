@@ -44,7 +44,7 @@ test('files only under a sub-path: the start page, then the reset link template 
   const warnings = [];
   page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
   await page.goto(host.url(PLAIN));
-  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  await expect(heading(page)).toHaveText('Sign in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
   // The router moves the address after the click, asynchronously.
   await expect.poll(() => new URL(page.url()).pathname).toBe(`${PLAIN}forgot_password`);

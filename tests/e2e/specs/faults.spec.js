@@ -220,7 +220,16 @@ for (const site of SITES) {
         }
 
         let outcome;
-        if (typeof expected === 'string') {
+        if (expected === CODE) {
+          // A refused code is told on the code field, which takes focus to be typed over.
+          const code = page.getByRole('textbox', { name: 'Code from your e-mail' });
+          await expect(page.locator('#code-error')).toContainText(CODE, { timeout: 15_000 });
+          await expect(code).toHaveAttribute('aria-invalid', 'true');
+          await expect(code).toBeFocused();
+          await expect(page.getByRole('alert')).toHaveText('');
+          for (const [field, value] of form.fields) await expect(field).toHaveValue(value);
+          outcome = `${CODE} (on the code field)`;
+        } else if (typeof expected === 'string') {
           const alert = page.getByRole('alert');
           const title = alert.getByRole('heading');
           await expect(title).toHaveText(expected, { timeout: 15_000 });

@@ -18,7 +18,7 @@ test("a link's username is decoded once, and a + stays a +", async ({ page, emul
   const sent = page.waitForRequest((r) => r.url().endsWith('/v2/account-members/tokens'));
   await page.getByRole('button', { name: 'Continue as plus+shop@banks.com' }).click();
   expect((await sent).postDataJSON().data.username).toBe('plus+shop@banks.com');
-  await expect(page.getByRole('alert')).toContainText("That code didn't work");
+  await expect(page.locator('#code-error')).toContainText("That code didn't work");
 });
 
 for (const [what, token] of [

@@ -8,7 +8,7 @@ test('passwordless sign-in with the two-account user: pick an account, hand the 
     }
   });
   await page.goto('/');
-  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await page.getByRole('link', { name: 'E-mail me a code' }).click();
   await page.getByLabel('E-mail address').fill(users.jane.email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
@@ -99,7 +99,7 @@ test('opening a link spends no code; "Continue as" does', async ({ page, emulato
   const again = await page.context().newPage();
   await again.goto(link);
   await again.getByRole('button', { name: `Continue as ${users.john.email}` }).click();
-  await expect(again.getByRole('alert')).toContainText("That code didn't work");
+  await expect(again.locator('#code-error')).toContainText("That code didn't work");
   await expect(again.getByLabel('Code from your e-mail')).toBeVisible();
   await expect(again.getByRole('button', { name: /^Send a new code/ })).toBeVisible();
   await again.close();
@@ -117,7 +117,7 @@ test('an expired code is refused and a new one works', async ({ page, emulator }
   await page.clock.fastForward('10:01');
   await page.getByLabel('Code from your e-mail').fill(old.event.payload.one_time_password_token);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('more than 10 minutes old');
+  await expect(page.locator('#code-error')).toContainText('more than 10 minutes old');
   await page.getByRole('button', { name: 'Send a new code', exact: true }).click();
   await expect(page.getByLabel('Code from your e-mail')).toHaveValue('');
   const fresh = await emulator.lastMailTo(users.john.email);
@@ -134,7 +134,7 @@ test("a reset code's confirmation is not shown on the sign-in page", async ({ pa
   await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
   // Client-side navigation keeps the flow's memory.
   await page.getByRole('banner').getByRole('link').click();
-  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await page.getByRole('link', { name: 'E-mail me a code' }).click();
   await page.getByRole('link', { name: 'I already have a code' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in with a one-time code');
   await expect(page.getByText(`Signing in as ${users.john.email}`)).toBeVisible();

@@ -94,8 +94,13 @@ test('a wrong code keeps what was typed and offers a new code', async ({ page, e
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('New password again').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText("That code didn't work");
+  // On the code field, which takes focus with the code selected, to be typed over.
+  await expect(page.locator('#code-error')).toContainText("That code didn't work");
+  const code = page.getByLabel('Code from your e-mail');
+  await expect(code).toBeFocused();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  expect(await code.evaluate((el) => [el.selectionStart, el.selectionEnd])).toEqual([0, 6]);
+  await expect(page.getByRole('alert')).toBeEmpty();
   await expect(page.getByLabel('New password', { exact: true })).toHaveValue(NEW_PASSWORD);
   await expect(page.getByLabel('New password again')).toHaveValue(NEW_PASSWORD);
 

@@ -73,7 +73,7 @@ test('under a sub-path with no rewrites: the start page, then a reset by code', 
   const warnings = [];
   page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
   await page.goto(host.url(PLAIN));
-  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  await expect(heading(page)).toHaveText('Sign in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
   // The router moves the address after the click, asynchronously.
   await expect.poll(() => new URL(page.url()).pathname).toBe(`${PLAIN}forgot_password`);
@@ -89,7 +89,7 @@ test('under a sub-path with no rewrites: the start page, then a reset by code', 
   await expect(heading(page)).toHaveText('Your password has been changed');
   // The header link leads back to the app's own start page, not the site's.
   await page.getByRole('link', { name: 'Your account' }).click();
-  await expect(heading(page)).toHaveText('Sign in or recover your account');
+  await expect(heading(page)).toHaveText('Sign in');
   await expect.poll(() => new URL(page.url()).pathname).toBe(PLAIN);
   await expectNoViolations(page);
   expect(warnings).toEqual([]);
@@ -128,7 +128,7 @@ test('the reset link template (fragment form) completes on a host that only serv
 test('the passwordless link template completes on a host that only serves files', async ({ page, emulator }) => {
   await watchPolicy(page);
   await page.goto(`${host.url(PLAIN)}`);
-  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await page.getByRole('link', { name: 'E-mail me a code' }).click();
   await page.getByLabel('E-mail address').fill(users.jane.email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByRole('status')).toContainText(`If ${users.jane.email} has an account`);
@@ -163,8 +163,8 @@ test("where headers cannot be set, the README's <meta> policy applies and the ap
   await watchPolicy(page);
   const response = await page.goto(host.url(META));
   expect(response.headers()['content-security-policy']).toBeUndefined();
-  await expect(heading(page)).toHaveText('Sign in or recover your account');
-  await page.getByRole('link', { name: 'Sign in with a one-time code' }).click();
+  await expect(heading(page)).toHaveText('Sign in');
+  await page.getByRole('link', { name: 'E-mail me a code' }).click();
   await expect(page.getByLabel('E-mail address')).toBeVisible();
   await expectNoViolations(page);
   // The policy is in force: a call to another origin is refused and reported.

@@ -22,7 +22,7 @@ const states = [
     await expect(page.getByRole('status')).toContainText('valid for 10 minutes');
     await page.getByLabel('Code from your e-mail').fill('zzzzzz');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText("That code didn't work");
+    await expect(page.locator('#code-error')).toContainText("That code didn't work");
   }],
   ['choose an account', async (page) => {
     await page.goto('/sign_in');
