@@ -50,47 +50,56 @@ pub fn local_time(iso: &str, tag: &str) -> String {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// localStorage (`device`: this device, across visits) or sessionStorage (this tab only).
+fn storage(device: bool) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    let storage = if device {
+        window.local_storage()
+    } else {
+        window.session_storage()
+    };
+    storage.ok().flatten()
+}
+
+fn storage_get(device: bool, key: &str) -> Option<String> {
+    storage(device)?.get_item(key).ok().flatten()
+}
+
+/// Sets `key` to `value`, or removes it (`None`); a storage the browser refuses is skipped.
+fn storage_put(device: bool, key: &str, value: Option<&str>) {
+    if let Some(storage) = storage(device) {
+        let _ = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
+        };
+    }
 }
 
 /// localStorage (this device, across visits): for the username a shop asks to remember
 /// (`context::USERNAME_KEY`), never a token or a code.
 pub fn device_storage_get(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    storage_get(true, key)
 }
 
 pub fn device_storage_set(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    storage_put(true, key, Some(value));
 }
 
 pub fn device_storage_remove(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    storage_put(true, key, None);
 }
 
 /// sessionStorage (this tab only).
 pub fn tab_storage_get(key: &str) -> Option<String> {
-    session_storage()?.get_item(key).ok().flatten()
+    storage_get(false, key)
 }
 
 pub fn tab_storage_set(key: &str, value: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    storage_put(false, key, Some(value));
 }
 
 pub fn tab_storage_remove(key: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.remove_item(key);
-    }
+    storage_put(false, key, None);
 }
 
 /// Dispatches `CustomEvent(name, { detail, bubbles: true, composed: true })` on `target`
@@ -480,17 +489,6 @@ pub fn duration(tag: &str, secs: u32) -> String {
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| format!("{amount} {unit}s"))
-}
-
-/// A language's name in that language (`Intl.DisplayNames`): "Deutsch", "português
-/// (Brasil)", "日本語"; the tag itself where the browser has no name for it.
-pub fn language_name(tag: &str) -> String {
-    let options = intl_options(&[("type", "language")]);
-    js_sys::Intl::DisplayNames::new(&locales(tag), &options)
-        .of(tag)
-        .map(String::from)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| tag.to_owned())
 }
 
 /// Why [`fetch_text`] got no text, in words for the shop's developers.

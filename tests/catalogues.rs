@@ -204,3 +204,9 @@ fn every_message_is_used_and_every_message_used_exists() {
         "messages in locales/en.ftl that the app never shows: {unused:?}"
     );
 }
+
+#[test]
+fn every_language_has_its_name_in_the_switcher() {
+    let names: BTreeSet<&str> = SHIPPED.iter().map(|tag| commerce_otp::i18n::language_name(tag)).collect();
+    assert_eq!(names.len(), SHIPPED.len(), "a language without its own name");
+}

@@ -24,6 +24,26 @@ pub const SHIPPED: [&str; 12] = [
     "en", "de", "fr", "es", "it", "nl", "pt-BR", "pl", "sv", "ja", "ar", "he",
 ];
 
+/// A shipped language's name in that language, as language menus write it: "Deutsch",
+/// "Português (Brasil)", "日本語" (a table rather than `Intl.DisplayNames`, whose data costs
+/// about 25 ms to load for twelve languages on the way to the first form).
+pub fn language_name(tag: &str) -> &'static str {
+    match tag {
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "it" => "Italiano",
+        "nl" => "Nederlands",
+        "pt-BR" => "Português (Brasil)",
+        "pl" => "Polski",
+        "sv" => "Svenska",
+        "ja" => "日本語",
+        "ar" => "العربية",
+        "he" => "עברית",
+        _ => "English",
+    }
+}
+
 /// The English catalogue, built into the app: `locales/en.ftl` without its comments and
 /// blank lines (`build.rs`), which only translators read.
 pub const ENGLISH_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
@@ -344,7 +364,7 @@ pub fn Sentence(#[prop(into)] message: Signal<Message>) -> impl IntoView {
     }
 }
 
-/// The language switcher: the offered languages, each in its own words (`Intl.DisplayNames`);
+/// The language switcher: the offered languages, each in its own words ([`language_name`]);
 /// nothing when only one is offered.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
@@ -354,7 +374,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         let options = offered
             .into_iter()
             .map(|tag| {
-                let name = platform::language_name(&tag);
+                let name = language_name(&tag);
                 view! {
                     <option value=tag.clone() lang=tag.clone() selected=move || i18n.tag() == tag>{name}</option>
                 }
