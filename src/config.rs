@@ -1,8 +1,6 @@
 //! Configuration: read once at start-up from `config.json` beside `index.html`, so one build
 //! serves many stores, then provided to every page by context.
 
-use serde::Deserialize;
-
 use crate::commerce::ids::is_valid_id;
 use crate::commerce::{PasswordProfileId, Purpose, RealmId};
 use crate::flows::validate::{self, FieldError};
@@ -78,8 +76,6 @@ impl Theme {
 }
 
 /// The file as written by a shop; every field is checked and reported together.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     client_id: Option<String>,
     api_base: Option<String>,
@@ -94,7 +90,6 @@ struct RawConfig {
     logo_url: Option<String>,
     locale: Option<String>,
     locales: Option<Vec<String>>,
-    /// Read as a JSON value (whose decoder the app has anyway), then checked by hand.
     messages: Option<serde_json::Value>,
     remember_username: Option<bool>,
     username_format: Option<String>,
@@ -149,11 +144,110 @@ fn is_loopback(url: &str) -> bool {
         })
 }
 
+/// The keys of `config.json`, taken one by one from the JSON object (read with the decoder
+/// the app has anyway, not one derived for this file): a value of the wrong type is a problem,
+/// and so is each key left over (a typo), all reported together.
+struct Keys {
+    fields: Vec<(String, serde_json::Value)>,
+    problems: Vec<String>,
+}
+
+impl Keys {
+    fn take(&mut self, name: &str) -> Option<serde_json::Value> {
+        let at = self.fields.iter().position(|(key, _)| key == name)?;
+        Some(self.fields.swap_remove(at).1).filter(|value| !value.is_null())
+    }
+
+    fn wrong(&mut self, name: &str, what: &str) {
+        self.problems.push(format!("`{name}` is {what}."));
+    }
+
+    fn text(&mut self, name: &str) -> Option<String> {
+        match self.take(name)? {
+            serde_json::Value::String(text) => Some(text),
+            _ => {
+                self.wrong(name, "a string");
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, name: &str) -> Option<Vec<String>> {
+        let strings = match self.take(name)? {
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    serde_json::Value::String(text) => Some(text),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        if strings.is_none() {
+            self.wrong(name, "a list of strings");
+        }
+        strings
+    }
+
+    fn flag(&mut self, name: &str) -> Option<bool> {
+        match self.take(name)? {
+            serde_json::Value::Bool(flag) => Some(flag),
+            _ => {
+                self.wrong(name, "true or false");
+                None
+            }
+        }
+    }
+}
+
+fn read_raw(text: &str) -> Result<(RawConfig, Vec<String>), ConfigError> {
+    let not_valid = |detail: String| ConfigError {
+        problems: vec![format!("config.json is not valid: {detail}.")],
+    };
+    let fields = match serde_json::from_str(text).map_err(|e| not_valid(e.to_string()))? {
+        serde_json::Value::Object(fields) => fields,
+        _ => {
+            return Err(not_valid(
+                "it is one JSON object, { \"client_id\": … }".into(),
+            ))
+        }
+    };
+    let mut keys = Keys {
+        fields: fields.into_iter().collect(),
+        problems: Vec::new(),
+    };
+    let raw = RawConfig {
+        client_id: keys.text("client_id"),
+        api_base: keys.text("api_base"),
+        authentication_realm_id: keys.text("authentication_realm_id"),
+        password_profile_id: keys.text("password_profile_id"),
+        flows: keys.list("flows"),
+        store_name: keys.text("store_name"),
+        embed_origins: keys.list("embed_origins"),
+        allowed_return_origins: keys.list("allowed_return_origins"),
+        sign_in_after_reset: keys.flag("sign_in_after_reset"),
+        theme: keys.text("theme"),
+        logo_url: keys.text("logo_url"),
+        locale: keys.text("locale"),
+        locales: keys.list("locales"),
+        messages: keys.take("messages"),
+        remember_username: keys.flag("remember_username"),
+        username_format: keys.text("username_format"),
+    };
+    let Keys {
+        fields,
+        mut problems,
+    } = keys;
+    for (key, _) in fields {
+        problems.push(format!(
+            "`{key}` is not a setting of the app (a typo? README, Configuration)."
+        ));
+    }
+    Ok((raw, problems))
+}
+
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
-    let raw: RawConfig = serde_json::from_str(text).map_err(|e| ConfigError {
-        problems: vec![format!("config.json is not valid: {e}.")],
-    })?;
-    let mut problems = Vec::new();
+    let (raw, mut problems) = read_raw(text)?;
     let mut required = |name: &str, value: Option<String>, is_id: bool| {
         let value = value.map(|v| v.trim().to_owned()).unwrap_or_default();
         if value.is_empty() {
@@ -292,7 +386,7 @@ fn languages(
             Some(_) => {}
             None => problems.push(format!(
                 "`locales` has \"{tag}\"; the app speaks {}.",
-                i18n::SHIPPED.join(", ")
+                i18n::SHIPPED_LIST
             )),
         }
     }
@@ -420,7 +514,25 @@ mod tests {
 
     #[test]
     fn typos_and_bad_json_are_explained() {
-        assert!(parse_config(r#"{"clientid":"x"}"#).unwrap_err().problems[0].contains("clientid"));
+        let typo =
+            parse_config(r#"{"clientid":"x","flows":"reset_password","theme":3}"#).unwrap_err();
+        assert!(
+            typo.problems.iter().any(|p| p.contains("`clientid`")),
+            "{typo:?}"
+        );
+        assert!(
+            typo.problems
+                .iter()
+                .any(|p| p.contains("`flows` is a list")),
+            "{typo:?}"
+        );
+        assert!(
+            typo.problems
+                .iter()
+                .any(|p| p.contains("`theme` is a string")),
+            "{typo:?}"
+        );
+        assert!(parse_config("[1]").is_err());
         assert!(parse_config("<html>").is_err());
     }
 

@@ -1,6 +1,6 @@
 //! The part of [Fluent](https://projectfluent.org/fluent/guide/) the catalogues in `locales/`
 //! are written in: one message per line, `id = text`, where the text may hold variables
-//! (`{ $username }`) and string literals (`{ "{" }`, for a brace). Comments (`#`, `##`, `###`)
+//! (`{ $username }`) and string literals (`{ "{" }`, for a brace; no `\u` escapes). Comments (`#`, `##`, `###`)
 //! and blank lines are skipped. What the app reads here is valid Fluent, so translators and
 //! their tools (Pontoon, Weblate, Crowdin) work on the files as they are; `tests/catalogues.rs`
 //! checks every catalogue with Project Fluent's own parser (`fluent-syntax`) and that this one
@@ -171,8 +171,8 @@ fn skip_blanks(chars: &mut std::iter::Peekable<std::str::Chars>) {
     while chars.next_if(|c| *c == ' ').is_some() {}
 }
 
-/// The rest of a string literal after its opening `"`: `\"`, `\\`, `\uXXXX` and
-/// `\UXXXXXX` are read as Fluent reads them.
+/// The rest of a string literal after its opening `"`: `\"` and `\\` are read as Fluent
+/// reads them; Fluent's `\u` escapes are not (write the character itself).
 fn string_literal(
     chars: &mut std::iter::Peekable<std::str::Chars>,
 ) -> Result<String, &'static str> {
@@ -182,15 +182,7 @@ fn string_literal(
             Some('"') => return Ok(out),
             Some('\\') => match chars.next() {
                 Some(c @ ('"' | '\\')) => out.push(c),
-                Some(u @ ('u' | 'U')) => {
-                    let digits: String = chars.take(if u == 'u' { 4 } else { 6 }).collect();
-                    let c = u32::from_str_radix(&digits, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or("a `\\u` escape has 4 hex digits, `\\U` 6")?;
-                    out.push(c);
-                }
-                _ => return Err("a string literal escapes only `\"`, `\\` and `\\u`"),
+                _ => return Err("a string literal escapes only `\"` and `\\`"),
             },
             Some(c) => out.push(c),
             None => return Err("a string literal ends with `\"`"),
@@ -235,10 +227,8 @@ mod tests {
 
     #[test]
     fn escapes_and_overlays() {
-        assert_eq!(
-            parse_pattern(r#"{ "\u0041\"\\" }"#),
-            Ok(vec![text("A\"\\")])
-        );
+        assert_eq!(parse_pattern(r#"{ "\"\\" }"#), Ok(vec![text("\"\\")]));
+        assert!(parse_pattern(r#"{ "\u0041" }"#).is_err());
         let (base, _) = Catalogue::parse("a = one\nb = two");
         let (over, _) = Catalogue::parse("b = zwei\nc = drei");
         let merged = base.overlaid(&over);

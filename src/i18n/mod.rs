@@ -24,6 +24,9 @@ pub const SHIPPED: [&str; 12] = [
     "en", "de", "fr", "es", "it", "nl", "pt-BR", "pl", "sv", "ja", "ar", "he",
 ];
 
+/// [`SHIPPED`] as a sentence lists them (for the shop's developers).
+pub const SHIPPED_LIST: &str = "en, de, fr, es, it, nl, pt-BR, pl, sv, ja, ar, he";
+
 /// A shipped language's name in that language, as language menus write it: "Deutsch",
 /// "Português (Brasil)", "日本語" (a table rather than `Intl.DisplayNames`, whose data costs
 /// about 25 ms to load for twelve languages on the way to the first form).
@@ -417,6 +420,11 @@ mod tests {
         );
         assert_eq!(negotiate(&tags(&["zh"]), &offered), None);
         assert_eq!(negotiate(&tags(&["de"]), &tags(&["en", "fr"])), None);
+    }
+
+    #[test]
+    fn the_list_is_the_languages() {
+        assert_eq!(SHIPPED_LIST, SHIPPED.join(", "));
     }
 
     #[test]
