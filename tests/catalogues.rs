@@ -207,6 +207,13 @@ fn every_message_is_used_and_every_message_used_exists() {
 
 #[test]
 fn every_language_has_its_name_in_the_switcher() {
-    let names: BTreeSet<&str> = SHIPPED.iter().map(|tag| commerce_otp::i18n::language_name(tag)).collect();
-    assert_eq!(names.len(), SHIPPED.len(), "a language without its own name");
+    let names: BTreeSet<&str> = SHIPPED
+        .iter()
+        .map(|tag| commerce_otp::i18n::language_name(tag))
+        .collect();
+    assert_eq!(
+        names.len(),
+        SHIPPED.len(),
+        "a language without its own name"
+    );
 }

@@ -1,5 +1,5 @@
-//! Test controls under `/__emulator/…` (no auth): outbox, reset, queued codes,
-//! clock, settings, injected faults, and a state summary. Nothing here exists in Commerce.
+//! Test controls under `/__emulator/…` (no auth): outbox, webhook deliveries, reset,
+//! queued codes, clock, settings, injected faults, and a state summary. Nothing here exists in Commerce.
 //!
 //! The bodies are plain JSON (no `data` wrapper), read into structs that refuse
 //! unknown keys; errors keep serde's wording behind "Invalid control request: ".
@@ -37,6 +37,7 @@ pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/__emulator/outbox", get(outbox))
         .route("/__emulator/outbox.html", get(outbox_html))
+        .route("/__emulator/deliveries", get(deliveries))
         .route("/__emulator/reset", post(reset))
         .route("/__emulator/next-codes", post(next_codes))
         .route("/__emulator/clock", post(advance_clock))
@@ -83,6 +84,12 @@ async fn outbox(State(emu): State<Shared>) -> Response {
 
 async fn outbox_html(State(emu): State<Shared>) -> Html<String> {
     Html(render_html(&emu.world().outbox))
+}
+
+/// Every webhook delivery attempt, oldest first (`crate::webhook`).
+async fn deliveries(State(emu): State<Shared>) -> Response {
+    let attempts = emu.world().deliveries.clone();
+    ok(json!(attempts))
 }
 
 async fn reset(State(emu): State<Shared>) -> Response {
@@ -277,6 +284,8 @@ async fn state(State(emu): State<Shared>) -> Response {
         "live_codes": world.codes.values().filter(|c| c.expires_ms > now).count(),
         "queued_codes": world.next_codes.len(),
         "outbox": world.outbox.len(),
+        "webhook_url": emu.store.integration.url,
+        "deliveries": world.deliveries.len(),
         "faults": faults_json(&world.faults),
         "clock_offset_secs": world.clock_offset_secs,
         "now": clock::iso_z(now),

@@ -10,6 +10,7 @@
 //! The modules, each depending only on those listed before it:
 //!
 //! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`outbox`], [`state`];
+//! * [`webhook`]: the events POSTed to webhook integrations (the one HTTP client);
 //! * [`http`]: extractors, errors, request and response bodies, access checks;
 //! * [`api`]: one module per Commerce resource, each with its `routes()`;
 //! * [`control`]: the `/__emulator` test controls;
@@ -26,6 +27,7 @@ pub mod outbox;
 pub mod seed;
 pub mod shop_host;
 pub mod state;
+pub mod webhook;
 
 pub use seed::Seed;
 pub use state::{Config, Emulator, Shared};

@@ -2,7 +2,9 @@
 
 use axum::middleware;
 use clap::Parser;
-use commerce_emulator::{api_router, app_host, log_request, shop_host, Config, Emulator, Seed};
+use commerce_emulator::{
+    api_router, app_host, log_request, shop_host, webhook, Config, Emulator, Seed,
+};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr};
@@ -51,6 +53,14 @@ struct Cli {
     /// Exit after this many seconds.
     #[arg(long)]
     max_lifetime_secs: Option<u64>,
+    /// POST each one-time-password-token-request.created event to this http(s) URL, as
+    /// the store's webhook integration (e.g. the notifier); the outbox gets it as well.
+    #[arg(long, value_name = "URL")]
+    webhook_url: Option<String>,
+    /// The integration's secret_key, sent as X-MOLTIN-SECRET-KEY [default: the
+    /// EMULATOR_WEBHOOK_SECRET environment variable, else none].
+    #[arg(long, value_name = "SECRET", requires = "webhook_url")]
+    webhook_secret: Option<String>,
 }
 
 #[tokio::main]
@@ -73,7 +83,7 @@ async fn bind(port: u16, what: &str) -> Result<(TcpListener, SocketAddr), String
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let seed = match &cli.seed {
+    let mut seed = match &cli.seed {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -81,6 +91,19 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         None => Seed::parse(commerce_emulator::seed::DEMO_SEED_JSON)?,
     };
+    if let Some(url) = &cli.webhook_url {
+        let url = url.trim();
+        // Only the URL's own problems here: the emulator's address is not known yet.
+        if let Some(problem) = webhook::unusable(url, "http://0.0.0.0:0") {
+            return Err(format!("--webhook-url: {problem}"));
+        }
+        seed.integration.url = Some(url.to_owned());
+        seed.integration.secret_key = cli
+            .webhook_secret
+            .clone()
+            .or_else(|| std::env::var("EMULATOR_WEBHOOK_SECRET").ok())
+            .filter(|s| !s.is_empty());
+    }
     if let Some(dir) = &cli.app_dir {
         if !dir.join("index.html").is_file() {
             return Err(format!("--app-dir {}: no index.html there", dir.display()));
@@ -123,6 +146,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             .filter(|s| !s.is_empty()),
     };
     let emu = Emulator::new(seed, config)?;
+    if let Some(url) = &emu.store.integration.url {
+        if let Some(problem) = webhook::unusable(url, &api_url) {
+            return Err(format!("webhook url: {problem}"));
+        }
+    }
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut servers = Vec::new();
@@ -149,6 +177,14 @@ async fn run(cli: Cli) -> Result<(), String> {
         format!("commerce-emulator API     {api_url}\ncommerce-emulator outbox  {outbox_url}\n");
     if let Some(origin) = &app_origin {
         banner.push_str(&format!("commerce-emulator app     {origin}/\n"));
+    }
+    if let Some(url) = &emu.store.integration.url {
+        let secret = if emu.store.integration.secret_key.is_some() {
+            "with X-MOLTIN-SECRET-KEY"
+        } else {
+            "no secret"
+        };
+        banner.push_str(&format!("commerce-emulator webhook {url} ({secret})\n"));
     }
     if let Some(origin) = &shop_origin {
         banner.push_str(&format!("commerce-emulator shop    {origin}/\n"));

@@ -72,8 +72,8 @@ pub struct CodeRequest<'a> {
 
 impl CodeRequest<'_> {
     /// The webhook event, field for field as docs/commerce-api.md §7.1 shows it.
-    /// `delivered_to` is the integration's `configuration.url`: here, the emulator's
-    /// own outbox.
+    /// `delivered_to` is the integration's `configuration.url`: the emulator's own
+    /// outbox, or a webhook's URL (`crate::webhook` then adds its secret and `attempt`).
     pub fn event(&self, event_id: &str, integration: &Integration, delivered_to: &str) -> Value {
         let at = clock::iso_offset(self.now_ms);
         json!({
@@ -229,6 +229,8 @@ mod tests {
             id: "x".into(),
             name: "n".into(),
             description: "d".into(),
+            url: None,
+            secret_key: None,
         };
         let mut entry = req.entry(
             req.event("e", &integration, "http://api/__emulator/outbox"),

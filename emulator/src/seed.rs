@@ -106,13 +106,21 @@ impl UsernameFormat {
     }
 }
 
-/// The webhook integration named in each event.
+/// The webhook integration named in each event. It always observes
+/// `one-time-password-token-request.created`; with a `url` (the seed's, or
+/// `--webhook-url`) the emulator also POSTs each event there (`crate::webhook`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Integration {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// Its `configuration.url`; `None`: the events go to the outbox only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Its `configuration.secret_key`, sent as `X-MOLTIN-SECRET-KEY`; never serialized.
+    #[serde(default, skip_serializing)]
+    pub secret_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -155,6 +163,11 @@ impl Seed {
     }
 
     fn validate(&self) -> Result<(), String> {
+        if let Some(url) = &self.integration.url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(format!("seed: integration url {url} is not an http(s) URL"));
+            }
+        }
         let profiles: HashSet<&str> = self
             .password_profiles
             .iter()

@@ -6,7 +6,9 @@ use crate::clock;
 use crate::fault::Fault;
 use crate::outbox::OutboxEntry;
 use crate::seed::{Account, Integration, PasswordProfile, Seed, Settings};
+use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 pub type Shared = Arc<Emulator>;
@@ -42,8 +44,9 @@ pub struct Store {
     pub store_id: String,
     pub client_id: String,
     pub created_at: String,
-    /// The integration named in every event: it "delivers" to the outbox. It is the
-    /// emulator's own and not listed by `GET /v2/integrations`.
+    /// The integration named in every outbox event. It is the emulator's own and not
+    /// listed by `GET /v2/integrations`; with a `url` (seed or `--webhook-url`) it also
+    /// delivers each event there, like an enabled webhook integration.
     pub integration: Integration,
 }
 
@@ -58,8 +61,9 @@ pub struct User {
     pub infos: Vec<ProfileInfo>,
 }
 
-/// An integration created through `/v2/integrations`. It is stored and listed only:
-/// every event still goes to the outbox, whatever integrations exist.
+/// An integration created through `/v2/integrations`. Every event still goes to the
+/// outbox; an enabled webhook observing the event also gets it POSTed to its
+/// `configuration.url` (`crate::webhook`).
 #[derive(Debug, Clone)]
 pub struct IntegrationRecord {
     pub id: String,
@@ -92,6 +96,26 @@ pub struct IssuedCode {
     pub expires_ms: i64,
 }
 
+/// One attempt to POST an event to an integration's URL, as `GET /__emulator/deliveries`
+/// lists it. No secret and no body: the event is the outbox entry's (`event_id`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveryAttempt {
+    pub event_id: String,
+    pub integration_id: String,
+    pub url: String,
+    /// 1 for the first try; the event's `attempt`.
+    pub attempt: u32,
+    /// The receiver's status, when it answered.
+    pub status: Option<u16>,
+    /// Why the attempt failed without an answer (connection, timeout).
+    pub error: Option<String>,
+    /// A 2xx answer within the timeout.
+    pub succeeded: bool,
+    /// When the attempt started (the emulator's clock).
+    pub at: String,
+    pub duration_ms: u64,
+}
+
 /// An `/oauth/access_token` token.
 #[derive(Debug, Clone, Copy)]
 pub struct AccessToken {
@@ -110,6 +134,8 @@ pub struct World {
     /// Keyed by profile-info id, i.e. one live code per user and password profile.
     pub codes: HashMap<String, IssuedCode>,
     pub outbox: Vec<OutboxEntry>,
+    /// Webhook delivery attempts, oldest first.
+    pub deliveries: Vec<DeliveryAttempt>,
     /// Injected failures, in the order added; the first that matches a request wins.
     pub faults: Vec<Fault>,
     pub next_codes: VecDeque<String>,
@@ -154,6 +180,9 @@ pub struct Emulator {
     pub store: Store,
     seed_world: World,
     world: Mutex<World>,
+    /// How many resets so far: a delivery started before a reset stops retrying and
+    /// records nothing more.
+    resets: AtomicU64,
     /// HS256 key for account-management tokens; new on every start.
     pub jwt_key: [u8; 32],
 }
@@ -189,6 +218,7 @@ impl Emulator {
             integrations: Vec::new(),
             codes: HashMap::new(),
             outbox: Vec::new(),
+            deliveries: Vec::new(),
             faults: Vec::new(),
             next_codes: VecDeque::new(),
             clock_offset_secs: 0,
@@ -205,6 +235,7 @@ impl Emulator {
             store,
             world: Mutex::new(seed_world.clone()),
             seed_world,
+            resets: AtomicU64::new(0),
             jwt_key: rand::random(),
         }))
     }
@@ -218,9 +249,15 @@ impl Emulator {
     /// Back to the seed (see [`World`] for what survives).
     pub fn reset(&self) {
         let mut world = self.world();
+        self.resets.fetch_add(1, Ordering::SeqCst);
         let tokens = std::mem::take(&mut world.access_tokens);
         *world = self.seed_world.clone();
         world.access_tokens = tokens;
+    }
+
+    /// Changes at every [`Emulator::reset`].
+    pub fn generation(&self) -> u64 {
+        self.resets.load(Ordering::SeqCst)
     }
 
     /// The emulator's "now" in epoch milliseconds.

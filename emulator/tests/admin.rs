@@ -802,7 +802,7 @@ async fn integrations_are_created_listed_updated_and_deleted() {
     assert_eq!(data["configuration"]["url"], "https://example.com/other");
     assert_eq!(data["configuration"]["secret_key"], "hook-secret");
 
-    // Integrations change nothing about delivery: the outbox still gets every code.
+    // A disabled integration gets nothing; the outbox still gets every code.
     let implicit = h.implicit().await;
     h.request_code(&implicit, JOHN_EMAIL, "reset_password")
         .await;

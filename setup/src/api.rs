@@ -133,7 +133,8 @@ pub struct Login {
     pub password_profile_id: String,
 }
 
-/// An integration. `configuration.secret_key` is deliberately not read.
+/// An integration. `configuration.secret_key` is read into a [`Secret`], only to be
+/// compared with the one set-up would set; it is never shown.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Integration {
     pub id: String,
@@ -153,6 +154,9 @@ pub struct Integration {
 pub struct IntegrationConfiguration {
     #[serde(default)]
     pub url: Option<String>,
+    /// `None` when Commerce does not show it (absent or `null`).
+    #[serde(default)]
+    pub secret_key: Option<Secret>,
 }
 
 /// What the set-up writes into an integration.

@@ -22,8 +22,9 @@ use steps::{AppConfig, ProfileChoice, TestUser, Webhook};
 ///
 /// Credentials come only from the environment: EPCC_CLIENT_ID and EPCC_CLIENT_SECRET
 /// (a client_credentials key with admin rights). Optional: SETUP_TEST_USER_PASSWORD
-/// (required with --test-user) and SETUP_WEBHOOK_SECRET. Every step reads first and
-/// changes only what differs, so running it again changes nothing.
+/// (required with --test-user) and COMMERCE_OTP_WEBHOOK_SECRET (the webhook's
+/// secret_key, which the receiver checks; SETUP_WEBHOOK_SECRET is still read). Every
+/// step reads first and changes only what differs, so running it again changes nothing.
 #[derive(Parser, Debug)]
 #[command(version)]
 #[command(group(ArgGroup::new("store").required(true).args(["api_base", "region"])))]
@@ -54,7 +55,8 @@ struct Cli {
     )]
     test_user_name: String,
     /// Where Commerce sends one-time-password-token-request.created events (your
-    /// e-mail sender).
+    /// e-mail sender, e.g. the notifier); its secret_key comes from
+    /// COMMERCE_OTP_WEBHOOK_SECRET.
     #[arg(
         long,
         value_name = "URL",
@@ -204,6 +206,23 @@ fn required_env(name: &str, what: &str) -> Result<String, String> {
     env_value(name)?.ok_or_else(|| format!("{name} is not set ({what})"))
 }
 
+/// The webhook's secret: `COMMERCE_OTP_WEBHOOK_SECRET`, or the older
+/// `SETUP_WEBHOOK_SECRET`; both set to different values is a usage problem.
+/// Never a flag, so it stays out of the process list and shell history.
+fn webhook_secret() -> Result<Option<String>, String> {
+    let secret = env_value(WEBHOOK_SECRET_VAR)?;
+    let older = env_value(OLD_WEBHOOK_SECRET_VAR)?;
+    match (secret, older) {
+        (Some(secret), Some(older)) if secret != older => Err(format!(
+            "{WEBHOOK_SECRET_VAR} and {OLD_WEBHOOK_SECRET_VAR} are both set, to different values: unset {OLD_WEBHOOK_SECRET_VAR}"
+        )),
+        (secret, older) => Ok(secret.or(older)),
+    }
+}
+
+const WEBHOOK_SECRET_VAR: &str = "COMMERCE_OTP_WEBHOOK_SECRET";
+const OLD_WEBHOOK_SECRET_VAR: &str = "SETUP_WEBHOOK_SECRET";
+
 /// The command line and environment, checked. `Err` is a usage problem (exit 2).
 fn setup_from(cli: Cli) -> Result<Setup, String> {
     let api_base = match (&cli.api_base, cli.region) {
@@ -259,7 +278,7 @@ fn setup_from(cli: Cli) -> Result<Setup, String> {
     let webhook = match cli.webhook_url {
         Some(url) if !cli.skip_webhook => Some(Webhook {
             url: checked_url("--webhook-url", &url)?,
-            secret: env_value("SETUP_WEBHOOK_SECRET")?.map(Secret::new),
+            secret: webhook_secret()?.map(Secret::new),
         }),
         _ => None,
     };

@@ -2,6 +2,7 @@
 //! user's password and the webhook secret. `Debug` and `Display` show `[redacted]`;
 //! the value itself is reached only through [`Secret::expose`], where it is sent.
 
+use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 #[derive(Clone, PartialEq, Eq)]
@@ -27,6 +28,14 @@ impl Secret {
         } else {
             text.replace(&self.0, REDACTED)
         }
+    }
+}
+
+/// Read from a JSON string (an integration's `configuration.secret_key`), to compare,
+/// never to show.
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self)
     }
 }
 

@@ -750,3 +750,217 @@ fn a_bad_app_url_is_refused_before_any_call() {
     }
     assert_eq!(std::fs::read_dir(&dir.0).expect("dir").count(), 0);
 }
+
+/// The secret the notifier and set-up share.
+const NOTIFIER_SECRET: &str = "notifier-secret-3e9d17";
+
+/// `--webhook-url` at a receiver, the secret from `COMMERCE_OTP_WEBHOOK_SECRET`.
+fn notifier_run(emu: &TestEmulator, dir: &TempDir, url: &str, secret: &'static str) -> Run {
+    let out = dir.file("config.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut env = credentials();
+    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", secret));
+    run_setup(
+        &dir.0,
+        &[
+            "--api-base",
+            &emu.base,
+            "--webhook-url",
+            url,
+            "--out",
+            &out_arg,
+        ],
+        &env,
+    )
+}
+
+fn only_integration(emu: &TestEmulator) -> Value {
+    let list = emu.get("/v2/integrations")["data"].clone();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    list[0].clone()
+}
+
+#[test]
+fn the_integration_points_at_the_notifier_with_its_secret() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let receiver = Receiver::start();
+    let dir = TempDir::new("notifier");
+
+    let first = notifier_run(&emu, &dir, &receiver.url, NOTIFIER_SECRET);
+    assert!(first.success(), "{first}");
+    assert!(first.step(5).contains(" changed "), "{first}");
+    assert!(
+        first
+            .step(5)
+            .contains(&format!("-> {}, with secret_key", receiver.url)),
+        "{first}"
+    );
+    assert!(!first.all().contains(NOTIFIER_SECRET), "{first}");
+    let hook = only_integration(&emu);
+    assert_eq!(hook["configuration"]["url"], receiver.url.as_str());
+    assert_eq!(hook["configuration"]["secret_key"], NOTIFIER_SECRET);
+    assert_eq!(hook["enabled"], true);
+
+    // Commerce (here the emulator) now POSTs each code request there, with the secret.
+    assert_eq!(
+        emu.request_code(PROFILE, "john.doe@banks.com", "reset_password"),
+        202
+    );
+    let got = receiver.wait_for(1);
+    assert_eq!(got[0].secret_header.as_deref(), Some(NOTIFIER_SECRET));
+    assert_eq!(
+        got[0].body["triggered_by"],
+        "one-time-password-token-request.created"
+    );
+    assert_eq!(got[0].body["integration"]["id"], hook["id"]);
+    assert_eq!(got[0].body["configuration"]["secret_key"], NOTIFIER_SECRET);
+
+    // Again: nothing to change, and only reads.
+    emu.take_requests();
+    let second = notifier_run(&emu, &dir, &receiver.url, NOTIFIER_SECRET);
+    assert!(second.step(5).contains(" unchanged "), "{second}");
+    assert_eq!(second.last_line(), "nothing to change", "{second}");
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+    assert!(!second.all().contains(NOTIFIER_SECRET), "{second}");
+}
+
+#[test]
+fn a_new_secret_is_set_and_a_dry_run_names_it_without_its_value() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("new-secret");
+    let url = "https://notifier.example.com/otp-hook";
+    assert!(notifier_run(&emu, &dir, url, NOTIFIER_SECRET).success());
+    let renewed = "renewed-secret-71c4a0";
+
+    let out_arg = dir.file("config.json").to_string_lossy().into_owned();
+    let dry_args = [
+        "--api-base",
+        emu.base.as_str(),
+        "--webhook-url",
+        url,
+        "--out",
+        &out_arg,
+        "--dry-run",
+    ];
+    let mut env = credentials();
+    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", renewed));
+    emu.take_requests();
+    let dry = run_setup(&dir.0, &dry_args, &env);
+    assert!(dry.success(), "{dry}");
+    assert!(dry.step(5).contains("would update secret_key -> "), "{dry}");
+    assert!(!dry.all().contains(renewed), "{dry}");
+    assert!(!dry.all().contains(NOTIFIER_SECRET), "{dry}");
+    assert_eq!(writes(&emu.take_requests()), Vec::<&String>::new());
+    assert_eq!(
+        only_integration(&emu)["configuration"]["secret_key"],
+        NOTIFIER_SECRET
+    );
+
+    let run = notifier_run(&emu, &dir, url, renewed);
+    assert!(run.step(5).contains("updated secret_key -> "), "{run}");
+    assert!(!run.all().contains(renewed), "{run}");
+    let hook = only_integration(&emu);
+    assert_eq!(hook["configuration"]["secret_key"], renewed);
+    assert_eq!(hook["configuration"]["url"], url);
+    let again = notifier_run(&emu, &dir, url, renewed);
+    assert_eq!(again.last_line(), "nothing to change", "{again}");
+
+    // Without a secret, the integration's is left alone.
+    let plain = run_setup(
+        &dir.0,
+        &[
+            "--api-base",
+            &emu.base,
+            "--webhook-url",
+            url,
+            "--out",
+            &out_arg,
+        ],
+        &credentials(),
+    );
+    assert_eq!(plain.last_line(), "nothing to change", "{plain}");
+    assert_eq!(
+        only_integration(&emu)["configuration"]["secret_key"],
+        renewed
+    );
+}
+
+#[test]
+fn a_secret_not_shown_back_is_sent_once() {
+    let emu = TestEmulator::start(unprepared_seed());
+    let dir = TempDir::new("secret-not-shown");
+    let url = "https://notifier.example.com/otp-hook";
+    let (status, created) = emu.send(
+        Method::POST,
+        "/v2/integrations",
+        json!({"data": {
+            "type": "integration",
+            "name": "One Time Password notification",
+            "enabled": true,
+            "integration_type": "webhook",
+            "observes": ["one-time-password-token-request.created"],
+            "configuration": {"url": url},
+        }}),
+    );
+    assert_eq!(status, 200, "{created}");
+    let run = notifier_run(&emu, &dir, url, NOTIFIER_SECRET);
+    assert!(
+        run.step(5).contains("updated secret_key (not shown) -> "),
+        "{run}"
+    );
+    assert_eq!(
+        only_integration(&emu)["configuration"]["secret_key"],
+        NOTIFIER_SECRET
+    );
+    let again = notifier_run(&emu, &dir, url, NOTIFIER_SECRET);
+    assert!(again.step(5).contains(" unchanged "), "{again}");
+}
+
+#[test]
+fn two_different_webhook_secrets_are_a_usage_problem() {
+    let dir = TempDir::new("two-secrets");
+    let mut env = credentials();
+    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", "first-secret-a1"));
+    env.push(("SETUP_WEBHOOK_SECRET", "second-secret-b2"));
+    let run = run_setup(
+        &dir.0,
+        &[
+            "--api-base",
+            "http://127.0.0.1:9",
+            "--webhook-url",
+            "https://notifier.example.com/otp-hook",
+        ],
+        &env,
+    );
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(
+        run.stderr
+            .contains("COMMERCE_OTP_WEBHOOK_SECRET and SETUP_WEBHOOK_SECRET are both set"),
+        "{run}"
+    );
+    assert!(!run.all().contains("first-secret-a1"), "{run}");
+    assert!(!run.all().contains("second-secret-b2"), "{run}");
+    // The same value twice is fine.
+    let emu = TestEmulator::start(unprepared_seed());
+    let out_arg = dir.file("config.json").to_string_lossy().into_owned();
+    let mut same = credentials();
+    same.push(("COMMERCE_OTP_WEBHOOK_SECRET", "same-secret-c3"));
+    same.push(("SETUP_WEBHOOK_SECRET", "same-secret-c3"));
+    let ok = run_setup(
+        &dir.0,
+        &[
+            "--api-base",
+            &emu.base,
+            "--webhook-url",
+            WEBHOOK_URL,
+            "--out",
+            &out_arg,
+        ],
+        &same,
+    );
+    assert!(ok.success(), "{ok}");
+    assert_eq!(
+        only_integration(&emu)["configuration"]["secret_key"],
+        "same-secret-c3"
+    );
+}

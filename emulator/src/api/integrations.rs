@@ -2,8 +2,9 @@
 //! create, get, update and delete, for client_credentials tokens only
 //! (docs/commerce-api.md §0.8: implicit tokens have no access).
 //!
-//! Integrations are stored and listed, nothing more: the emulator "delivers" every
-//! event to its outbox whatever integrations exist.
+//! Every event goes to the emulator's outbox whatever integrations exist; an enabled
+//! `webhook` integration that observes `one-time-password-token-request.created` also
+//! gets it POSTed to its `configuration.url` (`crate::webhook`).
 //!
 //! Where the sources differ, the emulator takes:
 //! * the path `/v2/integrations` (docs/commerce-api.md §7.2, JS SDK); the spec's paths lack `/v2`;

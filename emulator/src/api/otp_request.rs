@@ -1,5 +1,6 @@
 //! `POST /v2/authentication-realms/{realmId}/password-profiles/{profileId}/one-time-password-token-request`
-//! (docs/commerce-api.md §4): hand out a one-time password token, "sent" to the outbox.
+//! (docs/commerce-api.md §4): hand out a one-time password token, "sent" to the outbox
+//! and POSTed to the webhook integrations that observe the event (`crate::webhook`).
 
 use super::common::{check_realm, find_profile};
 use crate::http::body::Field;
@@ -7,6 +8,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{Caller, Deferred, Ids, JsonApi, JsonApiData};
 use crate::outbox::{CodeRequest, Purpose};
 use crate::state::{IssuedCode, Shared};
+use crate::webhook;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -107,13 +109,18 @@ async fn request_code(
         username: &stored_username,
         now_ms,
     };
+    let event_id = uuid::Uuid::new_v4().to_string();
     let delivered_to = format!("{}/__emulator/outbox", emu.config.api_url);
-    let event = request.event(
-        &uuid::Uuid::new_v4().to_string(),
-        &emu.store.integration,
-        &delivered_to,
-    );
+    let event = request.event(&event_id, &emu.store.integration, &delivered_to);
     let entry = request.entry(event, &emu.config.app_url);
+    // The same event for each webhook that observes it, naming that integration.
+    let deliveries: Vec<_> = webhook::targets(&emu, &world)
+        .into_iter()
+        .map(|target| {
+            let event = request.event(&event_id, &target.integration, &target.url);
+            (target, event)
+        })
+        .collect();
     // The one deliberate log of a code: this is the emulator's "mail server".
     eprintln!(
         "outbox: {} code for {} -> {}",
@@ -122,5 +129,10 @@ async fn request_code(
         entry.link
     );
     world.outbox.push(entry);
+    drop(world);
+    // In the background: the answer does not wait for the receivers.
+    for (target, event) in deliveries {
+        webhook::spawn(emu.clone(), target, event);
+    }
     Ok(StatusCode::ACCEPTED.into_response())
 }

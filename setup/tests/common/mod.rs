@@ -146,6 +146,25 @@ impl TestEmulator {
         (status, response.json().unwrap_or(Value::Null))
     }
 
+    /// Ask for a one-time password (implicit token), as the app does; the status.
+    pub fn request_code(&self, profile: &str, username: &str, purpose: &str) -> u16 {
+        reqwest::blocking::Client::new()
+            .post(format!(
+                "{}/v2/authentication-realms/{REALM}/password-profiles/{profile}/one-time-password-token-request",
+                self.base
+            ))
+            .bearer_auth(self.implicit_token())
+            .json(&json!({"data": {
+                "type": "one_time_password_token_request",
+                "username": username,
+                "purpose": purpose,
+            }}))
+            .send()
+            .expect("code request")
+            .status()
+            .as_u16()
+    }
+
     /// Sign in with a password (implicit token), as the app does; the status and body.
     pub fn password_sign_in(&self, profile: &str, username: &str, password: &str) -> (u16, Value) {
         let response = reqwest::blocking::Client::new()
@@ -258,6 +277,7 @@ pub fn run_setup(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         "EPCC_CLIENT_SECRET",
         "SETUP_TEST_USER_PASSWORD",
         "SETUP_WEBHOOK_SECRET",
+        "COMMERCE_OTP_WEBHOOK_SECRET",
     ] {
         command.env_remove(name);
     }
@@ -288,4 +308,94 @@ pub fn writes(requests: &[String]) -> Vec<&String> {
         .iter()
         .filter(|r| !r.starts_with("GET ") && r.as_str() != "POST /oauth/access_token")
         .collect()
+}
+
+/// One POST a [`Receiver`] got: the `X-MOLTIN-SECRET-KEY` header and the JSON body.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub secret_header: Option<String>,
+    pub body: Value,
+}
+
+/// A webhook receiver on 127.0.0.1 (a free port) that answers 200 and keeps what it got.
+pub struct Receiver {
+    pub url: String,
+    got: Arc<Mutex<Vec<Received>>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<JoinHandle<()>>,
+}
+
+impl Receiver {
+    pub fn start() -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let url = format!(
+            "http://{}/otp-hook",
+            listener.local_addr().expect("address")
+        );
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let log = got.clone();
+        let router = axum::Router::new().route(
+            "/otp-hook",
+            axum::routing::post(
+                move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                    let log = log.clone();
+                    async move {
+                        log.lock().expect("log").push(Received {
+                            secret_header: headers
+                                .get("x-moltin-secret-key")
+                                .and_then(|v| v.to_str().ok())
+                                .map(str::to_owned),
+                            body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+                        });
+                        axum::http::StatusCode::OK
+                    }
+                },
+            ),
+        );
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                tokio::select! {
+                    _ = axum::serve(listener, router) => {}
+                    _ = stopped => {}
+                }
+            });
+        });
+        Self {
+            url,
+            got,
+            stop: Some(stop),
+            server: Some(server),
+        }
+    }
+
+    /// Waits (up to 15 s) for `count` POSTs; what arrived.
+    pub fn wait_for(&self, count: usize) -> Vec<Received> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let got = self.got.lock().expect("log").clone();
+            if got.len() >= count || std::time::Instant::now() > deadline {
+                assert_eq!(got.len(), count, "POSTs received: {got:?}");
+                return got;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.join();
+        }
+    }
 }
