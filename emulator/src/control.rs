@@ -1,4 +1,5 @@
-//! Test controls under `/__emulator/…` (no auth): outbox, webhook deliveries, reset,
+//! Test controls under `/__emulator/…` (no auth): outbox (and, with `--mail-dir`, the
+//! e-mails a real SMTP server received), webhook deliveries, reset,
 //! queued codes, clock, settings, injected faults, and a state summary. Nothing here exists in Commerce.
 //!
 //! The bodies are plain JSON (no `data` wrapper), read into structs that refuse
@@ -12,11 +13,12 @@ use crate::http::body::json_object;
 use crate::http::error::ApiError;
 use crate::http::extract::RawBody;
 use crate::http::response::json_response;
-use crate::outbox::render_html;
+use crate::mailbox::{self, Mail};
+use crate::outbox::{render_html, render_html_with_mail};
 use crate::seed::SelfManagement;
 use crate::state::Shared;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -26,6 +28,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::convert::Infallible;
+use std::path::PathBuf;
 use std::time::Duration;
 use tower::{Layer, ServiceExt};
 
@@ -37,6 +40,8 @@ pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/__emulator/outbox", get(outbox))
         .route("/__emulator/outbox.html", get(outbox_html))
+        .route("/__emulator/mails", get(mails))
+        .route("/__emulator/mail/{file}", get(mail_html))
         .route("/__emulator/deliveries", get(deliveries))
         .route("/__emulator/reset", post(reset))
         .route("/__emulator/next-codes", post(next_codes))
@@ -82,8 +87,64 @@ async fn outbox(State(emu): State<Shared>) -> Response {
     ok(json!(entries))
 }
 
+/// The outbox page; with `--mail-dir`, the e-mails the SMTP server received first.
 async fn outbox_html(State(emu): State<Shared>) -> Html<String> {
-    Html(render_html(&emu.world().outbox))
+    let entries = emu.world().outbox.clone();
+    let Some(dir) = emu.mail_dir() else {
+        return Html(render_html(&entries));
+    };
+    let mails = read_mails(dir.to_owned()).await;
+    Html(render_html_with_mail(&entries, dir, mails.as_deref()))
+}
+
+/// The records in the `--mail-dir` folder, oldest first, each with its `id` (the
+/// file's stem); `[]` when the folder is missing, 404 without `--mail-dir`.
+async fn mails(State(emu): State<Shared>) -> Result<Response, ApiError> {
+    let dir = emu
+        .mail_dir()
+        .ok_or_else(|| ApiError::not_found("The emulator was started without --mail-dir"))?;
+    let mails = read_mails(dir.to_owned()).await.unwrap_or_default();
+    Ok(ok(mails.iter().map(Mail::to_json).collect()))
+}
+
+/// What a received mail's HTML part may do when shown: use its inline styles and
+/// `data:` images, nothing else (no scripts, no requests).
+pub const MAIL_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// `/__emulator/mail/{id}.html`: a received mail's HTML part, as sent, under [`MAIL_CSP`].
+async fn mail_html(State(emu): State<Shared>, Path(file): Path<String>) -> Response {
+    let found = match (emu.mail_dir(), file.strip_suffix(".html")) {
+        (Some(dir), Some(id)) if mailbox::is_id(id) => {
+            let (dir, id) = (dir.to_owned(), id.to_owned());
+            tokio::task::spawn_blocking(move || mailbox::read_one(&dir, &id))
+                .await
+                .ok()
+                .flatten()
+        }
+        _ => None,
+    };
+    let Some(html) = found.as_ref().and_then(|mail| mail.field("html")) else {
+        return ApiError::not_found("No such e-mail, or it has no HTML part").into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CONTENT_SECURITY_POLICY, MAIL_CSP),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html.to_owned(),
+    )
+        .into_response()
+}
+
+/// [`mailbox::read_all`] off the async threads.
+async fn read_mails(dir: PathBuf) -> Option<Vec<Mail>> {
+    tokio::task::spawn_blocking(move || mailbox::read_all(&dir))
+        .await
+        .ok()
+        .flatten()
 }
 
 /// Every webhook delivery attempt, oldest first (`crate::webhook`).
@@ -285,6 +346,7 @@ async fn state(State(emu): State<Shared>) -> Response {
         "queued_codes": world.next_codes.len(),
         "outbox": world.outbox.len(),
         "webhook_url": emu.store.integration.url,
+        "mail_dir": emu.mail_dir().map(|dir| dir.display().to_string()),
         "deliveries": world.deliveries.len(),
         "faults": faults_json(&world.faults),
         "clock_offset_secs": world.clock_offset_secs,

@@ -9,7 +9,8 @@
 //!
 //! The modules, each depending only on those listed before it:
 //!
-//! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`outbox`], [`state`];
+//! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`outbox`], [`mailbox`],
+//!   [`state`];
 //! * [`webhook`]: the events POSTed to webhook integrations (the one HTTP client);
 //! * [`http`]: extractors, errors, request and response bodies, access checks;
 //! * [`api`]: one module per Commerce resource, each with its `routes()`;
@@ -23,6 +24,7 @@ pub mod clock;
 pub mod control;
 pub mod fault;
 pub mod http;
+pub mod mailbox;
 pub mod outbox;
 pub mod seed;
 pub mod shop_host;

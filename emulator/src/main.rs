@@ -61,6 +61,11 @@ struct Cli {
     /// EMULATOR_WEBHOOK_SECRET environment variable, else none].
     #[arg(long, value_name = "SECRET", requires = "webhook_url")]
     webhook_secret: Option<String>,
+    /// Show the e-mails a real SMTP server writes to this folder (NNNN.json, as the
+    /// notifier's tests/smtp_sink.py writes them) on the outbox page, newest first, read
+    /// at each request; also GET /__emulator/mails and /__emulator/mail/NNNN.html.
+    #[arg(long, value_name = "DIR")]
+    mail_dir: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -146,6 +151,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             .filter(|s| !s.is_empty()),
     };
     let emu = Emulator::new(seed, config)?;
+    if let Some(dir) = &cli.mail_dir {
+        // Not checked: the SMTP server may create the folder later.
+        let _ = emu.set_mail_dir(dir.clone());
+    }
     if let Some(url) = &emu.store.integration.url {
         if let Some(problem) = webhook::unusable(url, &api_url) {
             return Err(format!("webhook url: {problem}"));
@@ -185,6 +194,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             "no secret"
         };
         banner.push_str(&format!("commerce-emulator webhook {url} ({secret})\n"));
+    }
+    if let Some(dir) = &cli.mail_dir {
+        banner.push_str(&format!(
+            "commerce-emulator mails   {} (on the outbox page)\n",
+            dir.display()
+        ));
     }
     if let Some(origin) = &shop_origin {
         banner.push_str(&format!("commerce-emulator shop    {origin}/\n"));

@@ -150,12 +150,54 @@ impl CodeRequest<'_> {
 
 /// A small page listing the e-mails, newest first.
 pub fn render_html(entries: &[OutboxEntry]) -> String {
+    let mut rows = entry_rows(entries, 2);
+    if rows.is_empty() {
+        rows.push_str(NO_ENTRIES);
+    }
+    page(
+        &format!(
+            "<h1>Outbox ({count})</h1>\n<p>E-mails the Commerce emulator would have sent, newest first.</p>\n{rows}",
+            count = entries.len(),
+        ),
+        "",
+    )
+}
+
+/// The page with `--mail-dir`: the e-mails the SMTP server received (in `dir`;
+/// `None` when it cannot be read), then the emulator's own outbox, each newest first.
+pub fn render_html_with_mail(
+    entries: &[OutboxEntry],
+    dir: &std::path::Path,
+    mails: Option<&[crate::mailbox::Mail]>,
+) -> String {
+    let mut rows = entry_rows(entries, 3);
+    if rows.is_empty() {
+        rows.push_str(NO_ENTRIES);
+    }
+    page(
+        &format!(
+            "<h1>E-mails</h1>\n<p>Two lists, newest first: the real e-mails the SMTP server received \
+             (sent by the notifier), then the emulator's own outbox.</p>\n{smtp}\
+             <section class=\"outbox\">\n<h2>Emulator outbox ({count})</h2>\n\
+             <p>E-mails the Commerce emulator would have sent, newest first.</p>\n{rows}</section>\n",
+            smtp = crate::mailbox::render_section(dir, mails, 3),
+            count = entries.len(),
+        ),
+        "section{margin:2rem 0}\narticle.smtp{border-left:4px solid #2a7}\n\
+         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:.5rem;border-radius:4px}\n",
+    )
+}
+
+const NO_ENTRIES: &str = "<p>No e-mails yet. Request a code in the app and reload this page.</p>\n";
+
+/// Each entry, newest first, its subject a heading of `level`.
+fn entry_rows(entries: &[OutboxEntry], level: u8) -> String {
     let mut rows = String::new();
     for entry in entries.iter().rev() {
         let payload = &entry.event["payload"];
         let text = |v: &Value| escape(v.as_str().unwrap_or(""));
         rows.push_str(&format!(
-            "<article>\n<h2>{subject}</h2>\n<dl>\n<dt>To</dt><dd>{to}</dd>\n<dt>Sent</dt><dd>{sent}</dd>\n\
+            "<article>\n<h{level}>{subject}</h{level}>\n<dl>\n<dt>To</dt><dd>{to}</dd>\n<dt>Sent</dt><dd>{sent}</dd>\n\
              <dt>Purpose</dt><dd>{purpose}</dd>\n<dt>Code</dt><dd><code>{code}</code></dd>\n</dl>\n\
              <p><a href=\"{link}\">{link}</a></p>\n</article>\n",
             subject = escape(&entry.subject),
@@ -166,22 +208,23 @@ pub fn render_html(entries: &[OutboxEntry]) -> String {
             link = escape(&entry.link),
         ));
     }
-    if rows.is_empty() {
-        rows.push_str("<p>No e-mails yet. Request a code in the app and reload this page.</p>\n");
-    }
+    rows
+}
+
+/// The page around `body`, in the outbox's style plus `extra_style`.
+fn page(body: &str, extra_style: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <title>Emulator outbox</title>\n<style>\n\
          body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.4}}\n\
          article{{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}}\n\
          dl{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}}dd{{margin:0}}\n\
-         a{{word-break:break-all}}\n</style>\n</head>\n<body>\n\
-         <h1>Outbox ({count})</h1>\n<p>E-mails the Commerce emulator would have sent, newest first.</p>\n{rows}</body>\n</html>\n",
-        count = entries.len(),
+         a{{word-break:break-all}}\n{extra_style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 }
 
-fn escape(text: &str) -> String {
+/// Text for HTML: element content or a double- or single-quoted attribute value.
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

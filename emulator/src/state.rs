@@ -8,8 +8,9 @@ use crate::outbox::OutboxEntry;
 use crate::seed::{Account, Integration, PasswordProfile, Seed, Settings};
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 pub type Shared = Arc<Emulator>;
 
@@ -185,6 +186,9 @@ pub struct Emulator {
     resets: AtomicU64,
     /// HS256 key for account-management tokens; new on every start.
     pub jwt_key: [u8; 32],
+    /// Where a real SMTP server writes the e-mails it receives (`--mail-dir`), shown on
+    /// the outbox page; set once, after [`Emulator::new`] (see [`Emulator::set_mail_dir`]).
+    mail_dir: OnceLock<PathBuf>,
 }
 
 impl Emulator {
@@ -237,6 +241,7 @@ impl Emulator {
             seed_world,
             resets: AtomicU64::new(0),
             jwt_key: rand::random(),
+            mail_dir: OnceLock::new(),
         }))
     }
 
@@ -253,6 +258,17 @@ impl Emulator {
         let tokens = std::mem::take(&mut world.access_tokens);
         *world = self.seed_world.clone();
         world.access_tokens = tokens;
+    }
+
+    /// Show the e-mails an SMTP server writes to `dir` (`crate::mailbox`) on the outbox
+    /// page. Once only: a second call changes nothing and gives its `dir` back.
+    pub fn set_mail_dir(&self, dir: PathBuf) -> Result<(), PathBuf> {
+        self.mail_dir.set(dir)
+    }
+
+    /// The folder of [`Emulator::set_mail_dir`], if any.
+    pub fn mail_dir(&self) -> Option<&Path> {
+        self.mail_dir.get().map(PathBuf::as_path)
     }
 
     /// Changes at every [`Emulator::reset`].
