@@ -17,12 +17,15 @@ module.exports = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'commerce-otp-e2e-'));
   const ready = path.join(dir, 'ready.json');
   const log = fs.openSync(path.join(__dirname, '..', 'emulator.log'), 'w');
+  // The client secret of this run, made up now, for the tests that act as the store's
+  // back end (client_credentials: notifier.spec.js creates a webhook integration).
+  process.env.EMULATOR_CLIENT_SECRET = require('node:crypto').randomBytes(12).toString('hex');
   const child = spawn(
     bin,
     ['--port', '0', '--app-port', '0', '--app-dir', dist,
      '--shop-dir', path.join(root, 'examples'), '--shop-port', '0', '--ready-file', ready,
      '--exit-on-stdin-eof', '--max-lifetime-secs', '1800'],
-    { stdio: ['pipe', log, log] },
+    { stdio: ['pipe', log, log], env: process.env },
   );
   let exited = null;
   child.on('exit', (code) => { exited = code; });
