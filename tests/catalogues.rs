@@ -168,11 +168,11 @@ fn every_message_is_used_and_every_message_used_exists() {
     let english = Catalogue::parse(&catalogue_source("en")).0;
     let mut files = Vec::new();
     sources(&root().join("src"), &mut files);
-    // Where the app names a message: `tr("…")`, `text("…")`, `Message::new("…")`,
+    // Where the app names a message: `tr("…")`, `i18n.text("…")`, `Message::new("…")`,
     // `code_sent("…"`, a page's message props (`title="…"`, `lead="…"`…), and the
     // key tables of `messages.rs`.
     let call = regex::Regex::new(
-        r#"(?:\btr|\.text|Message::new|code_sent)\(\s*"([^"]+)"|\b(?:title|notice|intro|lead|link_hint|busy_label)="([^"]+)""#,
+        r#"(?:\btr|\bi18n\.text|Message::new|code_sent)\(\s*"([^"]+)"|\b(?:title|notice|intro|lead|link_hint|busy_label)="([^"]+)""#,
     )
     .unwrap();
     let table = regex::Regex::new(r#""([a-z][a-z0-9]*(?:-[a-z0-9]+)+)""#).unwrap();
