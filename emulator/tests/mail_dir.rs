@@ -7,7 +7,6 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::*;
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -58,32 +57,10 @@ fn write_json(dir: &TempDir, name: &str, value: &Value) {
 /// The emulator binary with `--mail-dir dir`: its API URL and the child, which exits
 /// when its stdin closes.
 async fn start_binary(dir: &std::path::Path) -> (String, std::process::Child) {
-    let run_dir = TempDir::new();
-    let ready = run_dir.0.join("ready.json");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_commerce-emulator"))
-        .args([
-            "--ready-file",
-            ready.to_str().unwrap(),
-            "--exit-on-stdin-eof",
-        ])
-        .args(["--max-lifetime-secs", "60"])
-        .arg("--mail-dir")
-        .arg(dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the emulator starts");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let text = loop {
-        if let Ok(text) = std::fs::read_to_string(&ready) {
-            break text;
-        }
-        assert!(Instant::now() < deadline, "no ready file");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let ready: Value = serde_json::from_str(&text).unwrap();
-    (ready["api"].as_str().unwrap().to_owned(), child)
+    start_binary_with(|command| {
+        command.arg("--mail-dir").arg(dir);
+    })
+    .await
 }
 
 /// Status, content type, CSP and body of `GET url`.

@@ -34,6 +34,13 @@ struct Receiver {
     script: Arc<Mutex<VecDeque<u16>>>,
 }
 
+impl Received {
+    /// The header `name`, when it is there and readable as text.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
 impl Receiver {
     /// A receiver on 127.0.0.1 answering `script`, then 200; its `/hook` URL.
     async fn start(script: &[u16]) -> (Self, String) {
@@ -147,18 +154,8 @@ async fn an_integration_gets_the_event_with_its_secret() {
 
     let got = receiver.wait_for(1).await;
     let post = &got[0];
-    assert_eq!(
-        post.headers
-            .get("x-moltin-secret-key")
-            .and_then(|v| v.to_str().ok()),
-        Some(SECRET)
-    );
-    assert_eq!(
-        post.headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok()),
-        Some("application/json")
-    );
+    assert_eq!(post.header("x-moltin-secret-key"), Some(SECRET));
+    assert_eq!(post.header("content-type"), Some("application/json"));
     let body = &post.body;
     assert_eq!(body["attempt"], 1);
     assert_eq!(
@@ -345,12 +342,7 @@ async fn the_seeded_integration_delivers_when_it_has_a_url() {
 
     let got = receiver.wait_for(1).await;
     let post = &got[0];
-    assert_eq!(
-        post.headers
-            .get("x-moltin-secret-key")
-            .and_then(|v| v.to_str().ok()),
-        Some(SECRET)
-    );
+    assert_eq!(post.header("x-moltin-secret-key"), Some(SECRET));
     assert_eq!(post.body["integration"]["id"], SEEDED_INTEGRATION);
     assert_eq!(post.body["configuration"]["url"], url.as_str());
     let outbox = h.outbox().await;
@@ -394,35 +386,13 @@ async fn a_reset_stops_the_retries() {
 /// The emulator binary with `args`, `EMULATOR_WEBHOOK_SECRET` as given; its API URL
 /// (from the ready file) and the child, which exits when its stdin closes.
 async fn start_binary(args: &[&str], secret: Option<&str>) -> (String, std::process::Child) {
-    let dir = TempDir::new();
-    let ready = dir.0.join("ready.json");
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_commerce-emulator"));
-    command
-        .args([
-            "--ready-file",
-            ready.to_str().unwrap(),
-            "--exit-on-stdin-eof",
-        ])
-        .args(["--max-lifetime-secs", "60"])
-        .args(args)
-        .env_remove("EMULATOR_WEBHOOK_SECRET")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
-    if let Some(secret) = secret {
-        command.env("EMULATOR_WEBHOOK_SECRET", secret);
-    }
-    let child = command.spawn().expect("the emulator starts");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let text = loop {
-        if let Ok(text) = std::fs::read_to_string(&ready) {
-            break text;
+    start_binary_with(|command| {
+        command.args(args).env_remove("EMULATOR_WEBHOOK_SECRET");
+        if let Some(secret) = secret {
+            command.env("EMULATOR_WEBHOOK_SECRET", secret);
         }
-        assert!(Instant::now() < deadline, "no ready file");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let ready: Value = serde_json::from_str(&text).unwrap();
-    (ready["api"].as_str().unwrap().to_owned(), child)
+    })
+    .await
 }
 
 #[tokio::test]
@@ -462,12 +432,7 @@ async fn webhook_url_points_the_seeded_integration_at_a_receiver() {
     drop(child.stdin.take());
     let _ = child.wait();
     let post = &got[0];
-    assert_eq!(
-        post.headers
-            .get("x-moltin-secret-key")
-            .and_then(|v| v.to_str().ok()),
-        Some(SECRET)
-    );
+    assert_eq!(post.header("x-moltin-secret-key"), Some(SECRET));
     assert_eq!(post.body["integration"]["id"], SEEDED_INTEGRATION);
     assert_eq!(
         post.body["payload"]["purpose"],

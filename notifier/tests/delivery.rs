@@ -34,6 +34,11 @@ fn raw_pairs(link: &Url) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The keys of the query's pairs, in order.
+fn keys(pairs: &[(String, String)]) -> Vec<&str> {
+    pairs.iter().map(|(k, _)| k.as_str()).collect()
+}
+
 fn decoded(value: &str) -> String {
     percent_decode_str(value)
         .decode_utf8()
@@ -47,17 +52,17 @@ fn str_of<'a>(mail: &'a Value, key: &str) -> &'a str {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_event_becomes_one_email_with_both_parts_and_a_working_link() {
-    let sink = Sink::start(free_port()).await;
-    let notifier = start(config(&sink.url(), &[])).await;
+    let (sink, notifier) = start_with_sink().await;
     let reset = Shopper {
-        event_id: "a1000000-0000-4000-8000-000000000001",
-        purpose: "reset_password",
-        code: "Rk7q2Z",
-        username: "plus+shop@banks.test",
-        email: "plus+shop@banks.test",
         name: "Pat Plus",
+        ..Shopper::by_email(
+            "a1000000-0000-4000-8000-000000000001",
+            "reset_password",
+            "Rk7q2Z",
+            "plus+shop@banks.test",
+        )
     };
-    let reply = deliver(&notifier.url, &event(&reset, &created_ago(Duration::ZERO))).await;
+    let reply = deliver_event(&notifier.url, &reset, Duration::ZERO).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
     assert_eq!(reply.body["status"], "queued");
 
@@ -89,9 +94,8 @@ async fn an_event_becomes_one_email_with_both_parts_and_a_working_link() {
     assert_eq!(link.host_str(), Some("shop.example"));
     assert_eq!(link.path(), "/account/otp/change_password");
     let pairs = raw_pairs(&link);
-    let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        keys,
+        keys(&pairs),
         [
             "username",
             "token",
@@ -112,18 +116,15 @@ async fn an_event_becomes_one_email_with_both_parts_and_a_working_link() {
     );
 
     let passwordless = Shopper {
-        event_id: "a1000000-0000-4000-8000-000000000002",
-        purpose: "passwordless_authentication",
-        code: "Wm4t8P",
         username: "pat",
-        email: "pat@banks.test",
-        name: "",
+        ..Shopper::by_email(
+            "a1000000-0000-4000-8000-000000000002",
+            "passwordless_authentication",
+            "Wm4t8P",
+            "pat@banks.test",
+        )
     };
-    let reply = deliver(
-        &notifier.url,
-        &event(&passwordless, &created_ago(Duration::from_secs(30))),
-    )
-    .await;
+    let reply = deliver_event(&notifier.url, &passwordless, Duration::from_secs(30)).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
     let mails = sink.wait_for(2, SOON).await;
     let mail = &mails[1];
@@ -133,9 +134,8 @@ async fn an_event_becomes_one_email_with_both_parts_and_a_working_link() {
     let link = Url::parse(&second_link).expect("a URL");
     assert_eq!(link.path(), "/account/otp/passwordless");
     let pairs = raw_pairs(&link);
-    let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        keys,
+        keys(&pairs),
         [
             "username",
             "token",
@@ -160,15 +160,15 @@ async fn an_event_becomes_one_email_with_both_parts_and_a_working_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_duplicate_delivery_sends_one_email() {
-    let sink = Sink::start(free_port()).await;
-    let notifier = start(config(&sink.url(), &[])).await;
+    let (sink, notifier) = start_with_sink().await;
     let shopper = Shopper {
-        event_id: "b2000000-0000-4000-8000-000000000001",
-        purpose: "passwordless_authentication",
-        code: "Dq9v3N",
-        username: "dup@banks.test",
-        email: "dup@banks.test",
         name: "Dee",
+        ..Shopper::by_email(
+            "b2000000-0000-4000-8000-000000000001",
+            "passwordless_authentication",
+            "Dq9v3N",
+            "dup@banks.test",
+        )
     };
     let body = event(&shopper, &created_ago(Duration::ZERO));
     // Three copies at once, then one more: exactly one is queued.
@@ -196,16 +196,13 @@ async fn a_duplicate_delivery_sends_one_email() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_or_missing_secret_is_refused_and_sends_nothing() {
-    let sink = Sink::start(free_port()).await;
-    let notifier = start(config(&sink.url(), &[])).await;
-    let shopper = Shopper {
-        event_id: "c3000000-0000-4000-8000-000000000001",
-        purpose: "reset_password",
-        code: "Hx5c1L",
-        username: "sec@banks.test",
-        email: "sec@banks.test",
-        name: "",
-    };
+    let (sink, notifier) = start_with_sink().await;
+    let shopper = Shopper::by_email(
+        "c3000000-0000-4000-8000-000000000001",
+        "reset_password",
+        "Hx5c1L",
+        "sec@banks.test",
+    );
     let body = event(&shopper, &created_ago(Duration::ZERO)).to_string();
     for secret in [Some("not-the-secret"), Some(""), None] {
         let reply = post_raw(
@@ -238,21 +235,14 @@ async fn a_wrong_or_missing_secret_is_refused_and_sends_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_mail_arrives_when_the_smtp_server_comes_up_late() {
-    let port = free_port();
-    let notifier = start(config(&smtp_url(port), &[])).await;
-    let shopper = Shopper {
-        event_id: "d4000000-0000-4000-8000-000000000001",
-        purpose: "reset_password",
-        code: "Tz3m6Q",
-        username: "late@banks.test",
-        email: "late@banks.test",
-        name: "",
-    };
-    let reply = deliver(
-        &notifier.url,
-        &event(&shopper, &created_ago(Duration::ZERO)),
-    )
-    .await;
+    let (port, notifier) = start_before_sink().await;
+    let shopper = Shopper::by_email(
+        "d4000000-0000-4000-8000-000000000001",
+        "reset_password",
+        "Tz3m6Q",
+        "late@banks.test",
+    );
+    let reply = deliver_event(&notifier.url, &shopper, Duration::ZERO).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
     wait_for_log(
         &[
@@ -276,22 +266,15 @@ async fn the_mail_arrives_when_the_smtp_server_comes_up_late() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_code_is_dropped_never_sent_late() {
-    let port = free_port();
-    let notifier = start(config(&smtp_url(port), &[])).await;
+    let (port, notifier) = start_before_sink().await;
     // Expired on arrival: answered 2xx (a retry cannot help), logged, not sent.
-    let old = Shopper {
-        event_id: "e5000000-0000-4000-8000-000000000001",
-        purpose: "passwordless_authentication",
-        code: "Vb8n2K",
-        username: "old@banks.test",
-        email: "old@banks.test",
-        name: "",
-    };
-    let reply = deliver(
-        &notifier.url,
-        &event(&old, &created_ago(Duration::from_secs(660))),
-    )
-    .await;
+    let old = Shopper::by_email(
+        "e5000000-0000-4000-8000-000000000001",
+        "passwordless_authentication",
+        "Vb8n2K",
+        "old@banks.test",
+    );
+    let reply = deliver_event(&notifier.url, &old, Duration::from_secs(660)).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.body["status"], "expired");
     wait_for_log(
@@ -305,14 +288,12 @@ async fn an_expired_code_is_dropped_never_sent_late() {
 
     // Valid for two more seconds while the SMTP server is down: dropped when it expires,
     // and its id released.
-    let edge = Shopper {
-        event_id: "e5000000-0000-4000-8000-000000000002",
-        purpose: "reset_password",
-        code: "Jp6w4R",
-        username: "edge@banks.test",
-        email: "edge@banks.test",
-        name: "",
-    };
+    let edge = Shopper::by_email(
+        "e5000000-0000-4000-8000-000000000002",
+        "reset_password",
+        "Jp6w4R",
+        "edge@banks.test",
+    );
     let body = event(&edge, &created_ago(Duration::from_secs(598)));
     let reply = deliver(&notifier.url, &body).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
@@ -334,16 +315,13 @@ async fn an_expired_code_is_dropped_never_sent_late() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_bodies_get_their_4xx_and_no_email() {
-    let sink = Sink::start(free_port()).await;
-    let notifier = start(config(&sink.url(), &[])).await;
-    let shopper = Shopper {
-        event_id: "f6000000-0000-4000-8000-000000000001",
-        purpose: "reset_password",
-        code: "Ym2x7C",
-        username: "bad@banks.test",
-        email: "bad@banks.test",
-        name: "",
-    };
+    let (sink, notifier) = start_with_sink().await;
+    let shopper = Shopper::by_email(
+        "f6000000-0000-4000-8000-000000000001",
+        "reset_password",
+        "Ym2x7C",
+        "bad@banks.test",
+    );
     let good = event(&shopper, &created_ago(Duration::ZERO));
     let with = |edit: &dyn Fn(&mut Value)| {
         let mut body = good.clone();
@@ -451,14 +429,12 @@ async fn two_copies_sharing_redis_send_one_email() {
     let shared: Vec<(&str, &str)> = shared.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let one = start(config(&sink.url(), &shared)).await;
     let two = start(config(&sink.url(), &shared)).await;
-    let shopper = Shopper {
-        event_id: "a7000000-0000-4000-8000-000000000001",
-        purpose: "passwordless_authentication",
-        code: "Gs5k9B",
-        username: "lb@banks.test",
-        email: "lb@banks.test",
-        name: "",
-    };
+    let shopper = Shopper::by_email(
+        "a7000000-0000-4000-8000-000000000001",
+        "passwordless_authentication",
+        "Gs5k9B",
+        "lb@banks.test",
+    );
     let body = event(&shopper, &created_ago(Duration::ZERO));
     let (a, b) = tokio::join!(deliver(&one.url, &body), deliver(&two.url, &body));
     let mut statuses = vec![a.status, b.status];
@@ -480,8 +456,7 @@ async fn two_copies_sharing_redis_send_one_email() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stop_answers_503_and_drains_the_queue_first() {
-    let port = free_port();
-    let mut notifier = start(config(&smtp_url(port), &[])).await;
+    let (port, mut notifier) = start_before_sink().await;
     let health = get(&notifier.url, "/healthz").await;
     assert_eq!(
         (health.status, &health.body["status"]),
@@ -491,15 +466,13 @@ async fn a_stop_answers_503_and_drains_the_queue_first() {
     assert_eq!(ready.status, 200, "{}", ready.text);
     assert_eq!(ready.body["seen_ids"], "memory");
 
-    let queued = Shopper {
-        event_id: "b8000000-0000-4000-8000-000000000001",
-        purpose: "reset_password",
-        code: "Nc7r5F",
-        username: "drain@banks.test",
-        email: "drain@banks.test",
-        name: "",
-    };
-    let reply = deliver(&notifier.url, &event(&queued, &created_ago(Duration::ZERO))).await;
+    let queued = Shopper::by_email(
+        "b8000000-0000-4000-8000-000000000001",
+        "reset_password",
+        "Nc7r5F",
+        "drain@banks.test",
+    );
+    let reply = deliver_event(&notifier.url, &queued, Duration::ZERO).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
     wait_for_log(
         &["b8000000-0000-4000-8000-000000000001", "sending failed"],
@@ -514,7 +487,7 @@ async fn a_stop_answers_503_and_drains_the_queue_first() {
         code: "Ql3z8H",
         ..queued
     };
-    let refused = deliver(&notifier.url, &event(&late, &created_ago(Duration::ZERO))).await;
+    let refused = deliver_event(&notifier.url, &late, Duration::ZERO).await;
     assert_eq!(refused.status, 503, "{}", refused.text);
     let unready = get(&notifier.url, "/readyz").await;
     assert_eq!(unready.status, 503);
@@ -533,8 +506,7 @@ async fn a_stop_answers_503_and_drains_the_queue_first() {
 /// level down to TRACE) is searched for the codes, the links and the secret.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_log_line_holds_a_code_a_link_or_the_secret() {
-    let sink = Sink::start(free_port()).await;
-    let notifier = start(config(&sink.url(), &[])).await;
+    let (sink, notifier) = start_with_sink().await;
     let mut hidden: Vec<String> = vec![SECRET.to_string()];
     for (n, purpose) in ["reset_password", "passwordless_authentication"]
         .iter()

@@ -31,10 +31,10 @@ fn args<'a>(emu: &'a TestEmulator, out: &'a str) -> Vec<&'a str> {
 }
 
 fn env_with_user() -> Env {
-    let mut env = credentials();
-    env.push(("SETUP_TEST_USER_PASSWORD", USER_PASSWORD));
-    env.push(("SETUP_WEBHOOK_SECRET", HOOK_SECRET));
-    env
+    credentials_with(&[
+        ("SETUP_TEST_USER_PASSWORD", USER_PASSWORD),
+        ("SETUP_WEBHOOK_SECRET", HOOK_SECRET),
+    ])
 }
 
 /// `--app-url` as a shop would give it, without the trailing `/`.
@@ -340,8 +340,7 @@ fn an_existing_integration_is_updated_and_an_existing_user_kept() {
         "--out",
         &out_arg,
     ];
-    let mut env = credentials();
-    env.push(("SETUP_TEST_USER_PASSWORD", "Another-password-9"));
+    let env = credentials_with(&[("SETUP_TEST_USER_PASSWORD", "Another-password-9")]);
     let run = run_setup(&dir.0, &arguments, &env);
     assert!(run.success(), "{run}");
     assert!(run.step(4).contains(" unchanged "), "{run}");
@@ -758,19 +757,10 @@ const NOTIFIER_SECRET: &str = "notifier-secret-3e9d17";
 fn notifier_run(emu: &TestEmulator, dir: &TempDir, url: &str, secret: &'static str) -> Run {
     let out = dir.file("config.json");
     let out_arg = out.to_string_lossy().into_owned();
-    let mut env = credentials();
-    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", secret));
     run_setup(
         &dir.0,
-        &[
-            "--api-base",
-            &emu.base,
-            "--webhook-url",
-            url,
-            "--out",
-            &out_arg,
-        ],
-        &env,
+        &webhook_args(&emu.base, url, &out_arg),
+        &credentials_with(&[("COMMERCE_OTP_WEBHOOK_SECRET", secret)]),
     )
 }
 
@@ -833,17 +823,8 @@ fn a_new_secret_is_set_and_a_dry_run_names_it_without_its_value() {
     let renewed = "renewed-secret-71c4a0";
 
     let out_arg = dir.file("config.json").to_string_lossy().into_owned();
-    let dry_args = [
-        "--api-base",
-        emu.base.as_str(),
-        "--webhook-url",
-        url,
-        "--out",
-        &out_arg,
-        "--dry-run",
-    ];
-    let mut env = credentials();
-    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", renewed));
+    let dry_args = [webhook_args(&emu.base, url, &out_arg), vec!["--dry-run"]].concat();
+    let env = credentials_with(&[("COMMERCE_OTP_WEBHOOK_SECRET", renewed)]);
     emu.take_requests();
     let dry = run_setup(&dir.0, &dry_args, &env);
     assert!(dry.success(), "{dry}");
@@ -868,14 +849,7 @@ fn a_new_secret_is_set_and_a_dry_run_names_it_without_its_value() {
     // Without a secret, the integration's is left alone.
     let plain = run_setup(
         &dir.0,
-        &[
-            "--api-base",
-            &emu.base,
-            "--webhook-url",
-            url,
-            "--out",
-            &out_arg,
-        ],
+        &webhook_args(&emu.base, url, &out_arg),
         &credentials(),
     );
     assert_eq!(plain.last_line(), "nothing to change", "{plain}");
@@ -919,9 +893,10 @@ fn a_secret_not_shown_back_is_sent_once() {
 #[test]
 fn two_different_webhook_secrets_are_a_usage_problem() {
     let dir = TempDir::new("two-secrets");
-    let mut env = credentials();
-    env.push(("COMMERCE_OTP_WEBHOOK_SECRET", "first-secret-a1"));
-    env.push(("SETUP_WEBHOOK_SECRET", "second-secret-b2"));
+    let env = credentials_with(&[
+        ("COMMERCE_OTP_WEBHOOK_SECRET", "first-secret-a1"),
+        ("SETUP_WEBHOOK_SECRET", "second-secret-b2"),
+    ]);
     let run = run_setup(
         &dir.0,
         &[
@@ -943,19 +918,13 @@ fn two_different_webhook_secrets_are_a_usage_problem() {
     // The same value twice is fine.
     let emu = TestEmulator::start(unprepared_seed());
     let out_arg = dir.file("config.json").to_string_lossy().into_owned();
-    let mut same = credentials();
-    same.push(("COMMERCE_OTP_WEBHOOK_SECRET", "same-secret-c3"));
-    same.push(("SETUP_WEBHOOK_SECRET", "same-secret-c3"));
+    let same = credentials_with(&[
+        ("COMMERCE_OTP_WEBHOOK_SECRET", "same-secret-c3"),
+        ("SETUP_WEBHOOK_SECRET", "same-secret-c3"),
+    ]);
     let ok = run_setup(
         &dir.0,
-        &[
-            "--api-base",
-            &emu.base,
-            "--webhook-url",
-            WEBHOOK_URL,
-            "--out",
-            &out_arg,
-        ],
+        &webhook_args(&emu.base, WEBHOOK_URL, &out_arg),
         &same,
     );
     assert!(ok.success(), "{ok}");

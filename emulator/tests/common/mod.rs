@@ -308,6 +308,38 @@ pub fn jwt_claims(token: &str) -> Value {
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).expect("b64")).expect("json")
 }
 
+/// Starts the emulator binary (ready file, exit on stdin EOF, 60 s lifetime), after
+/// `configure` adds its own arguments and environment; its API URL and the child.
+pub async fn start_binary_with(
+    configure: impl FnOnce(&mut std::process::Command),
+) -> (String, std::process::Child) {
+    let run_dir = TempDir::new();
+    let ready = run_dir.0.join("ready.json");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_commerce-emulator"));
+    command
+        .args([
+            "--ready-file",
+            ready.to_str().unwrap(),
+            "--exit-on-stdin-eof",
+        ])
+        .args(["--max-lifetime-secs", "60"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    configure(&mut command);
+    let child = command.spawn().expect("the emulator starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let text = loop {
+        if let Ok(text) = std::fs::read_to_string(&ready) {
+            break text;
+        }
+        assert!(std::time::Instant::now() < deadline, "no ready file");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let ready: Value = serde_json::from_str(&text).unwrap();
+    (ready["api"].as_str().unwrap().to_owned(), child)
+}
+
 pub fn infos_path(uai: &str) -> String {
     format!("/v2/authentication-realms/{REALM}/user-authentication-info/{uai}/user-authentication-password-profile-info")
 }

@@ -411,6 +411,21 @@ pub fn config(smtp_url: &str, extra: &[(&str, &str)]) -> Config {
     Config::from_lookup(|name| vars.get(name).cloned()).expect("valid settings")
 }
 
+/// A fresh SMTP server on a free port, and a notifier with the usual settings sending to it.
+pub async fn start_with_sink() -> (Sink, Running) {
+    let sink = Sink::start(free_port()).await;
+    let notifier = start(config(&sink.url(), &[])).await;
+    (sink, notifier)
+}
+
+/// A notifier with the usual settings, sending to a free port where no SMTP server listens
+/// yet; the port (for a [`Sink`] started later) and the notifier.
+pub async fn start_before_sink() -> (u16, Running) {
+    let port = free_port();
+    let notifier = start(config(&smtp_url(port), &[])).await;
+    (port, notifier)
+}
+
 /// Starts a notifier with `config` on a free port.
 pub async fn start(config: Config) -> Running {
     capture_logs();
@@ -438,6 +453,20 @@ pub struct Shopper<'a> {
     pub username: &'a str,
     pub email: &'a str,
     pub name: &'a str,
+}
+
+impl<'a> Shopper<'a> {
+    /// A shopper without a name whose username is their e-mail address.
+    pub fn by_email(event_id: &'a str, purpose: &'a str, code: &'a str, email: &'a str) -> Self {
+        Self {
+            event_id,
+            purpose,
+            code,
+            username: email,
+            email,
+            name: "",
+        }
+    }
 }
 
 /// `created_at` `age` ago, as RFC 3339.
@@ -489,6 +518,17 @@ pub struct Reply {
     pub text: String,
 }
 
+/// Reads the whole answer: its status, its text and that text as JSON.
+async fn read_reply(response: reqwest::Response) -> Reply {
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("a body");
+    Reply {
+        status,
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        text,
+    }
+}
+
 /// `POST {url}{path}` with `body`, the secret header when given, and `content_type`.
 pub async fn post_raw(
     url: &str,
@@ -506,13 +546,7 @@ pub async fn post_raw(
         request = request.header("Content-Type", content_type);
     }
     let response = request.send().await.expect("the notifier answers");
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("a body");
-    Reply {
-        status,
-        body: serde_json::from_str(&text).unwrap_or(Value::Null),
-        text,
-    }
+    read_reply(response).await
 }
 
 /// Delivers `event` as Commerce does: JSON, with the right secret, to `/`.
@@ -527,15 +561,14 @@ pub async fn deliver(url: &str, event: &Value) -> Reply {
     .await
 }
 
+/// Delivers `shopper`'s event, created `age` ago, as Commerce does.
+pub async fn deliver_event(url: &str, shopper: &Shopper<'_>, age: Duration) -> Reply {
+    deliver(url, &event(shopper, &created_ago(age))).await
+}
+
 pub async fn get(url: &str, path: &str) -> Reply {
     let response = reqwest::get(format!("{url}{path}"))
         .await
         .expect("the notifier answers");
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("a body");
-    Reply {
-        status,
-        body: serde_json::from_str(&text).unwrap_or(Value::Null),
-        text,
-    }
+    read_reply(response).await
 }

@@ -30,17 +30,16 @@ pub fn unprepared_seed() -> Seed {
 }
 
 pub struct TestEmulator {
+    /// First, so that it stops (and its thread is joined) before the rest is dropped.
+    server: Server,
     pub emu: Shared,
     pub base: String,
     requests: Arc<Mutex<Vec<String>>>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    server: Option<JoinHandle<()>>,
 }
 
 impl TestEmulator {
     pub fn start(seed: Seed) -> Self {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        listener.set_nonblocking(true).expect("non-blocking");
+        let listener = local_listener();
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let config = Config {
             api_url: base.clone(),
@@ -61,26 +60,11 @@ impl TestEmulator {
                 }
             },
         ));
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                tokio::select! {
-                    _ = axum::serve(listener, router) => {}
-                    _ = stopped => {}
-                }
-            });
-        });
         Self {
+            server: Server::serve(listener, router),
             emu,
             base,
             requests,
-            stop: Some(stop),
-            server: Some(server),
         }
     }
 
@@ -184,13 +168,49 @@ impl TestEmulator {
     }
 }
 
-impl Drop for TestEmulator {
+/// A non-blocking listener on 127.0.0.1, at a free port.
+fn local_listener() -> std::net::TcpListener {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    listener.set_nonblocking(true).expect("non-blocking");
+    listener
+}
+
+/// A router served on its own thread until dropped (then stopped and joined).
+struct Server {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    fn serve(listener: std::net::TcpListener, router: axum::Router) -> Self {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                tokio::select! {
+                    _ = axum::serve(listener, router) => {}
+                    _ = stopped => {}
+                }
+            });
+        });
+        Self {
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Server {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(server) = self.server.take() {
-            let _ = server.join();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
@@ -302,6 +322,27 @@ pub fn credentials() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
+/// [`credentials`] and `extra` on top.
+pub fn credentials_with(
+    extra: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
+    let mut env = credentials();
+    env.extend_from_slice(extra);
+    env
+}
+
+/// The arguments of a webhook run: `--api-base`, `--webhook-url` and `--out`.
+pub fn webhook_args<'a>(api_base: &'a str, webhook_url: &'a str, out: &'a str) -> Vec<&'a str> {
+    vec![
+        "--api-base",
+        api_base,
+        "--webhook-url",
+        webhook_url,
+        "--out",
+        out,
+    ]
+}
+
 /// Whether any request changed something (anything but reads and the token grant).
 pub fn writes(requests: &[String]) -> Vec<&String> {
     requests
@@ -319,16 +360,15 @@ pub struct Received {
 
 /// A webhook receiver on 127.0.0.1 (a free port) that answers 200 and keeps what it got.
 pub struct Receiver {
+    /// First, so that it stops (and its thread is joined) before the rest is dropped.
+    server: Server,
     pub url: String,
     got: Arc<Mutex<Vec<Received>>>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    server: Option<JoinHandle<()>>,
 }
 
 impl Receiver {
     pub fn start() -> Self {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        listener.set_nonblocking(true).expect("non-blocking");
+        let listener = local_listener();
         let url = format!(
             "http://{}/otp-hook",
             listener.local_addr().expect("address")
@@ -353,25 +393,10 @@ impl Receiver {
                 },
             ),
         );
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                tokio::select! {
-                    _ = axum::serve(listener, router) => {}
-                    _ = stopped => {}
-                }
-            });
-        });
         Self {
+            server: Server::serve(listener, router),
             url,
             got,
-            stop: Some(stop),
-            server: Some(server),
         }
     }
 
@@ -385,17 +410,6 @@ impl Receiver {
                 return got;
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(server) = self.server.take() {
-            let _ = server.join();
         }
     }
 }
