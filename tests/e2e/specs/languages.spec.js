@@ -233,6 +233,8 @@ test('after a reset the shopper lands on sign-in with the username filled and fo
   await page.goto('/forgot_password');
   await page.getByLabel('E-mail address', { exact: true }).fill(users.john.email);
   await page.getByRole('button', { name: 'Send code' }).click();
+  // The confirmation shows once the code request is answered, so the code exists.
+  await expect(page.getByRole('status')).toBeVisible();
   const mail = await emulator.lastMailTo(users.john.email);
   await page.getByLabel('Code from your e-mail', { exact: true }).fill(mail.event.payload.one_time_password_token);
   await page.getByLabel('New password', { exact: true }).fill('Blue-Harbour-42');
