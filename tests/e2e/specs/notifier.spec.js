@@ -6,30 +6,17 @@
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { test, expect, users } = require('../support/fixtures');
+const { freePort, root } = require('../support/static-host');
 
-const root = path.resolve(__dirname, '../../..');
 const NOTIFIER = process.env.NOTIFIER_BIN || path.join(root, 'target/debug/commerce-otp-notifier');
 // The Python with aiosmtpd that scripts/install prepares (as notifier/tests/support/mod.rs).
 const TOOLS = process.env.COMMERCE_OTP_TOOLS
   || path.join(process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local/share'), 'commerce-otp');
 const PYTHON = process.env.NOTIFIER_TEST_PYTHON
   || [path.join(TOOLS, 'python/bin/python3')].find((p) => fs.existsSync(p)) || 'python3';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(what, check, ms = 20_000) {
   const deadline = Date.now() + ms;
