@@ -1,12 +1,14 @@
 //! Test controls under `/__emulator/…` (no auth): outbox (and, with `--mail-dir`, the
-//! e-mails a real SMTP server received), webhook deliveries, reset,
-//! queued codes, clock, settings, injected faults, and a state summary. Nothing here exists in Commerce.
+//! e-mails a real SMTP server received), webhook deliveries, the API calls answered,
+//! reset, queued codes, clock, settings, injected faults, and a state summary. Nothing
+//! here exists in Commerce.
 //!
 //! The bodies are plain JSON (no `data` wrapper), read into structs that refuse
 //! unknown keys; errors keep serde's wording behind "Invalid control request: ".
 //! Faults are parsed here into the model's [`crate::fault::Fault`], and applied by
-//! [`inject_faults`].
+//! [`inject_faults`]; the API calls are recorded by [`record_calls`].
 
+use crate::calls::{self, Call};
 use crate::clock;
 use crate::fault::{self, Fault, FaultKind};
 use crate::http::body::json_object;
@@ -18,7 +20,9 @@ use crate::outbox::{render_html, render_html_with_mail};
 use crate::seed::SelfManagement;
 use crate::state::Shared;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::extract::{
+    DefaultBodyLimit, FromRequest, FromRequestParts, Path, RawPathParams, Request, State,
+};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -43,6 +47,7 @@ pub fn routes() -> Router<Shared> {
         .route("/__emulator/mails", get(mails))
         .route("/__emulator/mail/{file}", get(mail_html))
         .route("/__emulator/deliveries", get(deliveries))
+        .route("/__emulator/calls", get(calls))
         .route("/__emulator/reset", post(reset))
         .route("/__emulator/next-codes", post(next_codes))
         .route("/__emulator/clock", post(advance_clock))
@@ -151,6 +156,14 @@ async fn read_mails(dir: PathBuf) -> Option<Vec<Mail>> {
 async fn deliveries(State(emu): State<Shared>) -> Response {
     let attempts = emu.world().deliveries.clone();
     ok(json!(attempts))
+}
+
+/// The Commerce API calls answered since the start or the last reset, in the order
+/// they arrived: `[{"method":"POST","path":"/oauth/access_token","status":200}, …]`
+/// (see [`Call`] and [`record_calls`]).
+async fn calls(State(emu): State<Shared>) -> Response {
+    let calls = emu.world().calls.clone();
+    ok(json!(calls))
 }
 
 async fn reset(State(emu): State<Shared>) -> Response {
@@ -348,6 +361,7 @@ async fn state(State(emu): State<Shared>) -> Response {
         "webhook_url": emu.store.integration.url,
         "mail_dir": emu.mail_dir().map(|dir| dir.display().to_string()),
         "deliveries": world.deliveries.len(),
+        "calls": world.calls.len(),
         "faults": faults_json(&world.faults),
         "clock_offset_secs": world.clock_offset_secs,
         "now": clock::iso_z(now),
@@ -378,7 +392,11 @@ pub async fn inject_faults(State(emu): State<Shared>, req: Request, next: Next) 
             Some(status) => injected_error(status, fault.title.clone()),
             None => next.run(req).await,
         },
-        FaultKind::Drop => return dropped_connection().await,
+        FaultKind::Drop => {
+            let mut response = dropped_connection().await;
+            response.extensions_mut().insert(Dropped);
+            return response;
+        }
         FaultKind::Garbage => (
             success_or(fault.status),
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -457,6 +475,49 @@ async fn dropped_connection() -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Marks the answer of a `drop` fault, which never reaches the caller: [`record_calls`]
+/// lists it without a status.
+#[derive(Debug, Clone, Copy)]
+struct Dropped;
+
+/// Middleware, inside the CORS layer and outside the faults: lists every request that is
+/// not a control (`/__emulator/…`) in [`crate::state::World::calls`] as it arrives, then
+/// its status once answered (a faulted call with the fault's answer). A CORS preflight
+/// (`OPTIONS`) never gets here: the CORS layer answers it, so none is listed. The path is
+/// the route's, its ids as the route names them ([`calls::template`]); nothing of the
+/// query, headers or body is kept. A call still under way at a reset is not written into
+/// the new list.
+pub async fn record_calls(State(emu): State<Shared>, req: Request, next: Next) -> Response {
+    if req.uri().path().starts_with(PREFIX) {
+        return next.run(req).await;
+    }
+    let (mut parts, body) = req.into_parts();
+    let params = RawPathParams::from_request_parts(&mut parts, &())
+        .await
+        .ok();
+    let path = calls::template(parts.uri.path(), params.iter().flatten());
+    let call = Call {
+        method: parts.method.to_string(),
+        path,
+        status: None,
+    };
+    let (generation, index) = {
+        let mut world = emu.world();
+        world.calls.push(call);
+        (emu.generation(), world.calls.len() - 1)
+    };
+    let response = next.run(Request::from_parts(parts, body)).await;
+    if response.extensions().get::<Dropped>().is_none() {
+        let mut world = emu.world();
+        if emu.generation() == generation {
+            if let Some(call) = world.calls.get_mut(index) {
+                call.status = Some(response.status().as_u16());
+            }
+        }
+    }
     response
 }
 

@@ -9,8 +9,8 @@
 //!
 //! The modules, each depending only on those listed before it:
 //!
-//! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`outbox`], [`mailbox`],
-//!   [`state`];
+//! * the model: [`clock`], [`seed`], [`auth`], [`fault`], [`calls`], [`outbox`],
+//!   [`mailbox`], [`state`];
 //! * [`webhook`]: the events POSTed to webhook integrations (the one HTTP client);
 //! * [`http`]: extractors, errors, request and response bodies, access checks;
 //! * [`api`]: one module per Commerce resource, each with its `routes()`;
@@ -20,6 +20,7 @@
 pub mod api;
 pub mod app_host;
 pub mod auth;
+pub mod calls;
 pub mod clock;
 pub mod control;
 pub mod fault;
@@ -44,7 +45,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 /// The API origin: every resource's routes and the test controls, merged here.
 /// Layers, outermost first: the `no-cors` fault's header stripping
-/// ([`control::strip_cors`]), CORS, faults, routes; an unknown path is a JSON:API 404,
+/// ([`control::strip_cors`]), CORS, the call log ([`control::record_calls`]: CORS
+/// preflights, answered by the CORS layer, are not in it), faults, routes; an unknown path is a JSON:API 404,
 /// a known path with another method a JSON:API 405. The binary adds the request
 /// log (`log_request`); tests that use the router in-process stay quiet.
 pub fn api_router(emu: Shared) -> Router {
@@ -64,6 +66,10 @@ pub fn api_router(emu: Shared) -> Router {
         .layer(middleware::from_fn_with_state(
             emu.clone(),
             control::inject_faults,
+        ))
+        .layer(middleware::from_fn_with_state(
+            emu.clone(),
+            control::record_calls,
         ))
         .layer(cors())
         .layer(middleware::map_response(control::strip_cors))

@@ -2,6 +2,7 @@
 //! change (passwords, codes, outbox, test controls), all behind one mutex.
 
 use crate::auth::{hash_password, AccessKind};
+use crate::calls::Call;
 use crate::clock;
 use crate::fault::Fault;
 use crate::outbox::OutboxEntry;
@@ -137,6 +138,8 @@ pub struct World {
     pub outbox: Vec<OutboxEntry>,
     /// Webhook delivery attempts, oldest first.
     pub deliveries: Vec<DeliveryAttempt>,
+    /// The Commerce API calls answered, in the order they arrived (`crate::calls`).
+    pub calls: Vec<Call>,
     /// Injected failures, in the order added; the first that matches a request wins.
     pub faults: Vec<Fault>,
     pub next_codes: VecDeque<String>,
@@ -223,6 +226,7 @@ impl Emulator {
             codes: HashMap::new(),
             outbox: Vec::new(),
             deliveries: Vec::new(),
+            calls: Vec::new(),
             faults: Vec::new(),
             next_codes: VecDeque::new(),
             clock_offset_secs: 0,
