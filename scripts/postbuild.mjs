@@ -1,4 +1,7 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging folder that becomes dist/:
+//  * the wasm cut at its split points (scripts/split.mjs), and the record of which files the
+//    first form needs and which each split part needs besides them: split.json,
+//    `{ "main": [files], "parts": { "call_sign_in": [files], … } }` (scripts/bench reads it);
 //  * index.html: the wasm's Subresource Integrity digest moves from its <link rel="preload">,
 //    where Chromium ignores it and warns (crbug.com/981419: preloads "as=fetch" take no SRI),
 //    to data-integrity, from which web/boot.js fetches the wasm with that digest, so the
@@ -18,12 +21,15 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { split } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('postbuild: TRUNK_STAGING_DIR is not set; run through trunk build');
   process.exit(1);
 }
+writeFileSync(join(dir, 'split.json'), `${JSON.stringify(split(dir, process.env.TRUNK_PROFILE === 'release'), null, 2)}\n`);
+
 const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
 const wasmPreload = /<link rel="preload"[^>]*type="application\/wasm"[^>]*>/;

@@ -7,7 +7,8 @@
 //! shop hears), `embed` (where the app is shown), `messages` (every sentence about a problem)
 //! <- `nav` (moving between steps) and `context` (what pages read from context) <- `hooks`
 //! (page behaviour written once) <- `components` <- `pages` <- `app` (the shell).
-//! `platform` (the few browser calls) and `routes` (the paths) are leaves any layer may use.
+//! `platform` (the few browser calls) and `routes` (the paths) are leaves any layer may use;
+//! `lazy` (split points: code fetched when it is first needed) is one too.
 //! Sections cited as `docs/commerce-api.md §N` are the project's notes on the Commerce API.
 //!
 //! Two entry points, exported to JavaScript: [`start_app`] (the app's own page, from
@@ -24,6 +25,7 @@ pub mod flows;
 pub mod handoff;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod messages;
 pub mod nav;
 pub mod pages;

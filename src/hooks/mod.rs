@@ -1,6 +1,7 @@
 //! Page behaviour written once: each `use_…` hook returns a small `Copy` struct of signals and
 //! callbacks (the leptos-use style), so the pages keep only their own fields and call.
 
+pub mod calls;
 mod code_form;
 mod fields;
 mod lifetime;
@@ -54,9 +55,14 @@ pub async fn request_code(
         }
         None => {}
     }
-    let result = client
-        .request_code(&ids.realm_id, &ids.profile_id, username, purpose)
-        .await;
+    let result = calls::request_code(
+        client.clone(),
+        ids.realm_id.clone(),
+        ids.profile_id.clone(),
+        username.to_owned(),
+        purpose,
+    )
+    .await;
     match result {
         Ok(()) => {
             rest::rest(

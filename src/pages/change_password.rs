@@ -12,6 +12,7 @@ use crate::context::{use_auth, use_client, use_config, use_flow, use_host, use_n
 use crate::flows::reset::{ResetAttempts, ResetRequest};
 use crate::flows::validate;
 use crate::handoff::Announcement;
+use crate::hooks::calls::{self, preload_calls, Calls};
 use crate::hooks::{use_code_form, use_page_lifetime, UseCodeFormOptions};
 use crate::i18n::{tr, Message};
 use crate::routes;
@@ -39,13 +40,18 @@ pub fn ChangePassword() -> impl IntoView {
     let (password_error, confirm_error) = (RwSignal::new(None), RwSignal::new(None));
 
     let attempts = Rc::new(ResetAttempts::default());
+    preload_calls(Calls::Reset);
+    crate::pages::preload_after_reset(sign_in_after);
     let lifetime = use_page_lifetime();
     let reset = Action::new_local(move |request: &ResetRequest| {
         let (client, attempts, request) = (client.clone(), Rc::clone(&attempts), request.clone());
         let (channel, profile_id) = (channel.clone(), profile_id.clone());
         let lifetime = lifetime.clone();
         async move {
-            let Some(result) = lifetime.within(attempts.reset(&client, &request)).await else {
+            let Some(result) = lifetime
+                .within(calls::reset(attempts, client.clone(), request.clone()))
+                .await
+            else {
                 return;
             };
             form.settle(&result);
@@ -61,7 +67,12 @@ pub fn ChangePassword() -> impl IntoView {
                 // The password was just set, so this only fails if Commerce does; the
                 // sign-in form is then the way on.
                 let signed_in = lifetime
-                    .within(client.sign_in(&profile_id, &request.username, &request.new_password))
+                    .within(calls::sign_in(
+                        client,
+                        profile_id,
+                        request.username.clone(),
+                        request.new_password.clone(),
+                    ))
                     .await;
                 if let Some(Ok(tokens)) = signed_in {
                     nav.after_sign_in(auth.complete(&request.username, tokens));

@@ -6,6 +6,7 @@ use crate::components::{
     CodeFormFields, ErrorMessage, NewCodeLink, Notice, Page, SignedInAlready, SubmitButton,
 };
 use crate::context::{use_auth, use_client, use_flow, use_nav};
+use crate::hooks::calls::{self, preload_calls, Calls};
 use crate::hooks::{use_code_form, use_page_lifetime, CodeSource, UseCodeFormOptions};
 use crate::i18n::{tr, Arg, Message};
 use crate::nav::Link;
@@ -24,13 +25,15 @@ pub fn Passwordless() -> impl IntoView {
     });
 
     let profile_id = form.ids().profile_id;
+    preload_calls(Calls::ExchangeCode);
+    crate::pages::preload_after_sign_in();
     let lifetime = use_page_lifetime();
     let sign_in = Action::new_local(move |(username, code): &(String, String)| {
         let (client, profile_id) = (client.clone(), profile_id.clone());
         let (username, code) = (username.clone(), code.clone());
         let lifetime = lifetime.clone();
         async move {
-            let call = client.exchange_code(&profile_id, &username, &code);
+            let call = calls::exchange_code(client, profile_id, username.clone(), code);
             let Some(result) = lifetime.within(call).await else {
                 return;
             };

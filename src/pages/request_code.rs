@@ -6,6 +6,7 @@ use crate::components::{ErrorMessage, Page, SubmitButton, UsernameField};
 use crate::context::{use_client, use_config, use_dom, use_flow, use_nav};
 use crate::flows::validate;
 use crate::flows::FlowIds;
+use crate::hooks::calls::{preload_calls, Calls};
 use crate::hooks::{check_fields, request_code, use_page_lifetime};
 use crate::i18n::{tr, Message};
 use crate::nav::Link;
@@ -58,6 +59,7 @@ fn RequestCode(
         info_id: None,
     };
 
+    preload_calls(Calls::RequestCode);
     let lifetime = use_page_lifetime();
     let send = Action::new_local(move |username: &String| {
         let (client, ids, username) = (client.clone(), ids.clone(), username.clone());

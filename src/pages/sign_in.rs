@@ -8,6 +8,7 @@ use crate::components::{
 };
 use crate::context::{use_auth, use_client, use_config, use_dom, use_flow, use_host, use_nav};
 use crate::flows::validate;
+use crate::hooks::calls::{self, preload_calls, Calls};
 use crate::hooks::{check_fields, use_page_lifetime};
 use crate::i18n::{tr, Message};
 use crate::nav::Link;
@@ -56,7 +57,7 @@ fn SignInForm(
         async move {
             // A page left: nothing to show (`Ok`), and nobody signed in behind the shopper's back.
             let Some(signed_in) = lifetime
-                .within(client.sign_in(&profile_id, &name, &password))
+                .within(calls::sign_in(client, profile_id, name.clone(), password))
                 .await
             else {
                 return Ok(());
@@ -89,6 +90,8 @@ fn SignInForm(
         // After the page's heading has taken focus (an effect, which runs first).
         request_animation_frame(move || dom.focus("password"));
     }
+    preload_calls(Calls::SignIn);
+    crate::pages::preload_after_sign_in();
     let offer_reset = config.offers(Purpose::ResetPassword);
     let offer_passwordless = config.offers(Purpose::PasswordlessAuthentication);
     view! {
