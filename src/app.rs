@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::commerce::CommerceError;
-use crate::components::ErrorMessage;
+use crate::components::Page;
 use crate::config::{Config, ConfigError};
 use crate::context::{provide_app_context, use_dom, use_host, use_nav};
 use crate::embed::{Embedding, Host, ReturnTo};
@@ -241,8 +240,16 @@ fn Steps() -> impl IntoView {
                 }
                 attempt.try_update(|n| *n += 1);
             });
-            let error = Signal::derive(move || failed.get().then_some(CommerceError::Network));
-            view! { <ErrorMessage error=error /> }.into_any()
+            // Until it comes: nothing, or why not, as a page of its own (its heading taking
+            // focus, the title following), in the store-can't-be-reached words.
+            view! {
+                <Show when=move || failed.get()>
+                    <Page title=tr("error-network-title")>
+                        <p>{tr("error-network-text")}</p>
+                    </Page>
+                </Show>
+            }
+            .into_any()
         }
         _ => view! { <NotFound /> }.into_any(),
     }

@@ -12,7 +12,6 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unloaded;
 
-#[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         Unloaded
@@ -55,9 +54,9 @@ macro_rules! split_point {
 
         $(
             /// Fetches the part without running anything (at once without the `split`
-            /// feature).
+            /// feature). Its error type is the split one's in both builds.
             #[cfg(not(feature = "split"))]
-            $vis async fn $preload() -> Result<(), $crate::lazy::Unloaded> {
+            $vis async fn $preload() -> Result<(), ::leptos::wasm_split::SplitLoaderError> {
                 Ok(())
             }
         )?
@@ -99,8 +98,9 @@ macro_rules! split_call {
         $vis async fn $name($($arg: $ty),*) -> Result<$ok, $crate::commerce::CommerceError> $body
 
         /// Fetches the call's code without calling (at once without the `split` feature).
+        /// Its error type is the split one's in both builds.
         #[cfg(not(feature = "split"))]
-        $vis async fn $preload() -> Result<(), $crate::lazy::Unloaded> {
+        $vis async fn $preload() -> Result<(), ::leptos::wasm_split::SplitLoaderError> {
             Ok(())
         }
     };

@@ -80,7 +80,10 @@ test('a step after signing in whose code cannot be fetched is tried again until 
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByLabel('Password', { exact: true }).fill(users.john.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText(NETWORK);
+  // A page of its own saying so, its heading focused, while it tries again.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NETWORK);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle(new RegExp(`^${NETWORK}`));
 
   await page.unroute(blocked);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("You're signed in", { timeout: 10_000 });
