@@ -219,7 +219,8 @@ fn EmbeddedShell() -> impl IntoView {
 fn Steps() -> impl IntoView {
     let nav = use_nav();
     let attempt = RwSignal::new(0_u32);
-    let failed = RwSignal::new(false);
+    // The later step whose code could not be fetched at the last try, if any.
+    let failed = RwSignal::new(None::<&'static str>);
     move || match nav.screen().get() {
         Some(routes::START) => view! { <Start /> }.into_any(),
         Some(routes::SIGN_IN) => view! { <SignIn /> }.into_any(),
@@ -234,7 +235,7 @@ fn Steps() -> impl IntoView {
             }
             leptos::task::spawn_local(async move {
                 let fetched = crate::pages::preload_later_step(page).await.is_ok();
-                failed.try_set(!fetched);
+                failed.try_set((!fetched).then_some(page));
                 if !fetched {
                     TimeoutFuture::new(STEP_RETRY_SECS * 1000).await;
                 }
@@ -243,7 +244,7 @@ fn Steps() -> impl IntoView {
             // Until it comes: nothing, or why not, as a page of its own (its heading taking
             // focus, the title following), in the store-can't-be-reached words.
             view! {
-                <Show when=move || failed.get()>
+                <Show when=move || failed.get() == Some(page)>
                     <Page title=tr("error-network-title")>
                         <p>{tr("error-network-text")}</p>
                     </Page>
