@@ -130,6 +130,7 @@ error-rate-limited-wait = Der Shop erhält gerade zu viele Anfragen. Warten Sie 
 error-rate-limited-text = Der Shop erhält gerade zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es dann erneut.
 error-network-title = Wir konnten den Shop nicht erreichen
 error-network-text = Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut. Ihre Eingaben sind nicht verloren gegangen.
+app-load-failed = Diese Seite wurde nicht vollständig geladen. Prüfen Sie Ihre Internetverbindung und laden Sie die Seite dann neu.
 error-timeout-title = Der Shop hat nicht rechtzeitig geantwortet
 error-timeout-text = Vielleicht ist Ihre Verbindung langsam oder der Shop ausgelastet. Versuchen Sie es gleich noch einmal. Ihre Eingaben sind nicht verloren gegangen.
 error-server-title = Bei uns ist etwas schiefgelaufen

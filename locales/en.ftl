@@ -132,6 +132,8 @@ error-rate-limited-wait = The store is busy with too many requests. Wait { $dura
 error-rate-limited-text = The store is busy with too many requests. Wait a minute, then try again.
 error-network-title = We couldn't reach the store
 error-network-text = Check your internet connection, then try again. Nothing you typed has been lost.
+# When the page's first form showed, but the rest of the page could not be loaded.
+app-load-failed = This page didn't load completely. Check your internet connection, then reload the page.
 error-timeout-title = The store took too long to answer
 error-timeout-text = Your connection may be slow, or the store busy. Try again in a moment. Nothing you typed has been lost.
 error-server-title = Something went wrong on our side

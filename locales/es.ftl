@@ -130,6 +130,7 @@ error-rate-limited-wait = La tienda está recibiendo demasiadas solicitudes. Esp
 error-rate-limited-text = La tienda está recibiendo demasiadas solicitudes. Espera un minuto y vuelve a intentarlo.
 error-network-title = No hemos podido conectar con la tienda
 error-network-text = Comprueba tu conexión a internet y vuelve a intentarlo. No se ha perdido nada de lo que has escrito.
+app-load-failed = Esta página no se ha cargado por completo. Comprueba tu conexión a internet y vuelve a cargar la página.
 error-timeout-title = La tienda ha tardado demasiado en responder
 error-timeout-text = Puede que tu conexión sea lenta o que la tienda esté saturada. Vuelve a intentarlo en un momento. No se ha perdido nada de lo que has escrito.
 error-server-title = Algo ha fallado por nuestra parte

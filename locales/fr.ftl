@@ -130,6 +130,7 @@ error-rate-limited-wait = La boutique reçoit trop de demandes. Patientez { $dur
 error-rate-limited-text = La boutique reçoit trop de demandes. Patientez une minute, puis réessayez.
 error-network-title = Impossible de joindre la boutique
 error-network-text = Vérifiez votre connexion Internet, puis réessayez. Vos saisies ont été conservées.
+app-load-failed = Cette page ne s'est pas chargée entièrement. Vérifiez votre connexion Internet, puis rechargez la page.
 error-timeout-title = La boutique a mis trop de temps à répondre
 error-timeout-text = Votre connexion est peut-être lente, ou la boutique surchargée. Réessayez dans un instant. Vos saisies ont été conservées.
 error-server-title = Un problème est survenu de notre côté

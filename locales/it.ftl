@@ -130,6 +130,7 @@ error-rate-limited-wait = Il negozio sta ricevendo troppe richieste. Attendi { $
 error-rate-limited-text = Il negozio sta ricevendo troppe richieste. Attendi un minuto, poi riprova.
 error-network-title = Impossibile raggiungere il negozio
 error-network-text = Controlla la connessione a Internet, poi riprova. I dati inseriti non sono andati persi.
+app-load-failed = Questa pagina non è stata caricata completamente. Controlla la connessione a Internet, poi ricarica la pagina.
 error-timeout-title = Il negozio ha impiegato troppo tempo a rispondere
 error-timeout-text = La tua connessione potrebbe essere lenta o il negozio sovraccarico. Riprova tra poco. I dati inseriti non sono andati persi.
 error-server-title = Si è verificato un problema da parte nostra

@@ -130,6 +130,7 @@ error-rate-limited-wait = ストアへのリクエストが集中しています
 error-rate-limited-text = ストアへのリクエストが集中しています。1分ほど待ってから、再度お試しください。
 error-network-title = ストアに接続できませんでした
 error-network-text = インターネット接続を確認してから、再度お試しください。入力した内容は失われていません。
+app-load-failed = このページを完全に読み込めませんでした。インターネット接続を確認してから、ページを再読み込みしてください。
 error-timeout-title = ストアの応答に時間がかかりすぎました
 error-timeout-text = 通信速度が遅いか、ストアが混み合っている可能性があります。しばらくしてから再度お試しください。入力した内容は失われていません。
 error-server-title = 当サイトで問題が発生しました

@@ -130,6 +130,7 @@ error-rate-limited-wait = De winkel krijgt te veel verzoeken. Wacht { $duration 
 error-rate-limited-text = De winkel krijgt te veel verzoeken. Wacht een minuut en probeer het dan opnieuw.
 error-network-title = We konden de winkel niet bereiken
 error-network-text = Controleer je internetverbinding en probeer het opnieuw. Wat je hebt ingevuld, blijft bewaard.
+app-load-failed = Deze pagina is niet volledig geladen. Controleer je internetverbinding en laad de pagina daarna opnieuw.
 error-timeout-title = De winkel reageerde niet op tijd
 error-timeout-text = Misschien is je verbinding traag of is het druk bij de winkel. Probeer het zo opnieuw. Wat je hebt ingevuld, blijft bewaard.
 error-server-title = Er ging bij ons iets mis

@@ -130,6 +130,7 @@ error-rate-limited-wait = Sklep otrzymuje zbyt wiele żądań. Odczekaj { $durat
 error-rate-limited-text = Sklep otrzymuje zbyt wiele żądań. Odczekaj minutę i spróbuj ponownie.
 error-network-title = Nie udało się połączyć ze sklepem
 error-network-text = Sprawdź połączenie z internetem i spróbuj ponownie. Wpisane dane nie zostały utracone.
+app-load-failed = Ta strona nie załadowała się w całości. Sprawdź połączenie z internetem, a następnie odśwież stronę.
 error-timeout-title = Sklep zbyt długo nie odpowiadał
 error-timeout-text = Połączenie może być wolne albo sklep jest przeciążony. Spróbuj ponownie za chwilę. Wpisane dane nie zostały utracone.
 error-server-title = Coś poszło nie tak po naszej stronie

@@ -130,6 +130,7 @@ error-rate-limited-wait = A loja está recebendo solicitações demais. Aguarde 
 error-rate-limited-text = A loja está recebendo solicitações demais. Aguarde um minuto e tente novamente.
 error-network-title = Não foi possível conectar à loja
 error-network-text = Verifique sua conexão com a internet e tente novamente. Nada do que você digitou foi perdido.
+app-load-failed = Esta página não carregou por completo. Verifique sua conexão com a internet e recarregue a página.
 error-timeout-title = A loja demorou demais para responder
 error-timeout-text = Sua conexão pode estar lenta ou a loja, sobrecarregada. Tente novamente em instantes. Nada do que você digitou foi perdido.
 error-server-title = Algo deu errado do nosso lado

@@ -130,6 +130,7 @@ error-rate-limited-wait = Butiken får för många förfrågningar. Vänta { $du
 error-rate-limited-text = Butiken får för många förfrågningar. Vänta en minut och försök sedan igen.
 error-network-title = Vi kunde inte nå butiken
 error-network-text = Kontrollera din internetanslutning och försök igen. Inget av det du har skrivit har gått förlorat.
+app-load-failed = Sidan laddades inte helt. Kontrollera din internetanslutning och ladda sedan om sidan.
 error-timeout-title = Butiken svarade inte i tid
 error-timeout-text = Din anslutning kan vara långsam, eller så är butiken hårt belastad. Försök igen om en stund. Inget av det du har skrivit har gått förlorat.
 error-server-title = Något gick fel hos oss

@@ -2,16 +2,25 @@
 //  * the wasm cut at its split points (scripts/split.mjs), and the record of which files the
 //    first form needs and which each split part needs besides them: split.json,
 //    `{ "main": [files], "parts": { "call_sign_in": [files], … } }` (scripts/bench reads it);
-//  * index.html: the wasm's Subresource Integrity digest moves from its <link rel="preload">,
-//    where Chromium ignores it and warns (crbug.com/981419: preloads "as=fetch" take no SRI),
-//    to data-integrity, from which web/boot.js fetches the wasm with that digest, so the
-//    browser checks it (and still uses the preloaded response);
+//  * index.html: the wasm's <link rel="preload"> becomes <meta name="commerce-otp-wasm"
+//    content="<file>" data-integrity="<digest>">: web/boot.js fetches the wasm, with that
+//    digest so the browser checks it, once the first form shows (a preload would share the
+//    slow network with the form's few files); English's first forms (first-forms/en.html)
+//    in a data block, <script type="text/html" id="first-forms" data-lang="en">, so that an
+//    English page fetches none;
+//    the <link rel="modulepreload">s (the glue, the link module) inside <template
+//    id="app-files">, which boot.js puts in the page after the first form; and a
+//    modulepreload, with its digest, of first-form.js (web/first-form.js, its comments removed),
+//    which boot.js imports;
 //  * commerce-otp.js, the <commerce-otp> element's loader (web/commerce-otp.js, copied by
 //    Trunk under that fixed name): the names of the glue, the wasm and the stylesheet, and the
 //    wasm's digest, filled in from index.html; its comments removed;
 //  * locales/*.ftl, the catalogues of the languages other than English (fetched when spoken):
 //    their comments and blank lines removed, which only translators read (build.rs does the
 //    same for the English one, built into the wasm);
+//  * first-forms/<language>.html, each entry's first form rendered by the app's own views
+//    (src/prerender.rs, through a native build of src/bin/prerender.rs), which web/boot.js
+//    shows before the wasm has arrived;
 //  * 404.html, a copy of index.html, for hosts that answer unknown paths with it (GitHub
 //    Pages-like hosts, Netlify, Cloudflare Pages, an S3 error document), so a link or a reload
 //    of /change_password works there too;
@@ -21,6 +30,8 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { split } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -30,6 +41,9 @@ if (!dir) {
 }
 writeFileSync(join(dir, 'split.json'), `${JSON.stringify(split(dir, process.env.TRUNK_PROFILE === 'release'), null, 2)}\n`);
 
+// Native, in the dev profile (it runs once per build, on a few dozen small views).
+execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--', join(dir, 'first-forms')], { stdio: 'inherit' });
+
 const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
 const wasmPreload = /<link rel="preload"[^>]*type="application\/wasm"[^>]*>/;
@@ -38,7 +52,39 @@ if (!tag || !/ integrity="/.test(tag)) {
   console.error('postbuild: no wasm preload with an integrity digest in index.html');
   process.exit(1);
 }
-writeFileSync(index, html.replace(tag, tag.replace(' integrity="', ' data-integrity="')));
+const wasmMeta = `<meta name="commerce-otp-wasm" content="${tag.match(/ href="([^"]*)"/)?.[1]}" data-integrity="${tag.match(/ integrity="([^"]*)"/)?.[1]}">`;
+// English's first forms in the page itself (about 1 KB brotli): no request for them. A data
+// block (a <script> of type text/html, never run): text the browser does not build into
+// elements as it reads the page; web/first-form.js reads the one template it shows.
+const englishForms = readFileSync(join(dir, 'first-forms', 'en.html'), 'utf8');
+if (/<\/script|<!--/i.test(englishForms)) {
+  console.error('postbuild: first-forms/en.html cannot go in a data block');
+  process.exit(1);
+}
+const english = `<script type="text/html" id="first-forms" data-lang="en">\n${englishForms}</script>\n`;
+if (!html.includes('</body>')) {
+  console.error('postbuild: index.html has no </body>');
+  process.exit(1);
+}
+// The modulepreloads of the glue and the split parts' link module, which would share the slow
+// network with the first form's files, wait in a <template> for web/boot.js to put them in.
+const modules = html.match(/<link rel="modulepreload"[^>]*>\n?/g) ?? [];
+let page = html.replace(tag, wasmMeta);
+for (const module of modules) page = page.replace(module, '');
+const appFiles = `<template id="app-files">${modules.join('').trim()}</template>\n`;
+// web/first-form.js, without its comments, preloaded with its digest beside boot.js, which
+// imports it (as the element's loader does).
+const firstFormPath = join(dir, 'first-form.js');
+const firstForm = readFileSync(firstFormPath, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
+writeFileSync(firstFormPath, firstForm);
+const digest = `sha384-${createHash('sha384').update(firstForm).digest('base64')}`;
+const firstFormPreload = `<link rel="modulepreload" href="./first-form.js" crossorigin="anonymous" integrity="${digest}">\n`;
+const bootScript = page.match(/<script [^>]*src="\.\/boot-[^>]*>/)?.[0];
+if (!bootScript) {
+  console.error('postbuild: no boot script in index.html');
+  process.exit(1);
+}
+writeFileSync(index, page.replace(bootScript, `${firstFormPreload}${bootScript}`).replace('</body>', `${english}${appFiles}</body>`));
 copyFileSync(index, join(dir, '404.html'));
 
 const attribute = (element, name) => element?.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
@@ -71,7 +117,9 @@ for (const name of readdirSync(locales).filter((n) => n.endsWith('.ftl'))) {
 if (process.env.TRUNK_PROFILE === 'release') {
   // Trunk's content hash: up to 16 hex digits before the extension (or before _bg.wasm).
   const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
-  for (const name of readdirSync(dir).filter((n) => hashed.test(n) || n === 'commerce-otp.js')) {
+  const forms = readdirSync(join(dir, 'first-forms')).map((n) => join('first-forms', n));
+  const named = ['commerce-otp.js', 'first-form.js'];
+  for (const name of [...readdirSync(dir).filter((n) => hashed.test(n) || named.includes(n)), ...forms]) {
     const data = readFileSync(join(dir, name));
     writeFileSync(join(dir, `${name}.br`), brotliCompressSync(data, {
       params: {

@@ -21,6 +21,7 @@ pub mod components;
 pub mod config;
 pub mod context;
 pub mod embed;
+pub mod first_form;
 pub mod flows;
 pub mod handoff;
 pub mod hooks;
@@ -30,6 +31,8 @@ pub mod messages;
 pub mod nav;
 pub mod pages;
 pub mod platform;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 pub mod routes;
 pub mod session;
 
@@ -73,15 +76,17 @@ fn read_link() -> LinkParams {
 
 /// Starts the app on its own page (`index.html`, through `web/boot.js`), or in an iframe:
 /// works out where the app lives (`routes::entry`), reads the e-mail link, reads
-/// `config.json` beside the page, mounts on `<body>`, then installs `window.commerceOtp`
-/// (settling the `ready` promise boot.js made, with `resolve`) and announces `ready`.
+/// `config.json` beside the page (`config`, its text as boot.js read it, else fetched here),
+/// mounts on `<body>` in place of the first form boot.js showed ([`first_form`]), then
+/// installs `window.commerceOtp` (settling the `ready` promise boot.js made, with `resolve`)
+/// and announces `ready`.
 #[wasm_bindgen(js_name = startApp)]
-pub fn start_app(resolve: Option<js_sys::Function>) {
+pub fn start_app(resolve: Option<js_sys::Function>, config: Option<String>) {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(start(resolve));
+    wasm_bindgen_futures::spawn_local(start(resolve, config));
 }
 
-async fn start(resolve: Option<js_sys::Function>) {
+async fn start(resolve: Option<js_sys::Function>, config: Option<String>) {
     let (pathname, search, hash) = platform::address();
     let entry = routes::entry(&pathname, &search, &hash);
     if let Some(address) = &entry.replace_with {
@@ -89,7 +94,10 @@ async fn start(resolve: Option<js_sys::Function>) {
     }
     let (pathname, _, _) = platform::address();
     let link = read_link();
-    let config = config::load("config.json").await;
+    let config = match config {
+        Some(text) => config::parse_config(&text),
+        None => config::load("config.json").await,
+    };
 
     let own_origin = platform::own_origin();
     let framed = platform::is_framed();
@@ -137,7 +145,13 @@ async fn start(resolve: Option<js_sys::Function>) {
         return_to,
         base,
     };
+    // The first form boot.js showed (if it did) gives way to the app's page, with what the
+    // shopper typed in it.
+    let typed = first_form::take(None);
     let (handle, auth) = mount(body, launch);
+    if let Some(typed) = typed {
+        first_form::restore(typed, None);
+    }
     // The app's page lives as long as the tab.
     std::mem::forget(handle);
 
@@ -218,8 +232,10 @@ impl Widget {
 
 /// Mounts the app for one `<commerce-otp>` element (called by `web/commerce-otp.js`):
 /// `element` is the element (events are dispatched on it), `container` a `<div>` in its
-/// shadow root. `options`: `{ flow, config, locale, returnTo, readLink, cancel, appUrl }`,
-/// strings (absolute URLs for `config` and `appUrl`) and booleans.
+/// shadow root, where the loader may have shown the first form ([`first_form`]). `options`:
+/// `{ flow, config, configText, locale, returnTo, readLink, cancel, appUrl }`, strings
+/// (absolute URLs for `config` and `appUrl`; `configText`, config.json's text as the loader
+/// read it, else it is fetched here) and booleans.
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     element: web_sys::HtmlElement,
@@ -237,8 +253,10 @@ pub async fn mount_widget(
     } else {
         LinkParams::default()
     };
-    let config_url = option("config").unwrap_or_else(|| "config.json".into());
-    let config = config::load(&config_url).await;
+    let config = match option("configText") {
+        Some(text) => config::parse_config(&text),
+        None => config::load(&option("config").unwrap_or_else(|| "config.json".into())).await,
+    };
     let flow = option("flow").unwrap_or_default();
     let first = embed::first_step(&flow, link.token.is_some()).unwrap_or_else(|| {
         platform::warn(
@@ -270,7 +288,14 @@ pub async fn mount_widget(
         return_to: option("returnTo"),
         base: String::new(),
     };
+    // The first form the loader showed (if it did) gives way to the app, with what the
+    // shopper typed in it.
+    let root = launch.host.root.clone();
+    let typed = first_form::take(root.as_ref());
     let (handle, auth) = mount(container, launch);
+    if let Some(typed) = typed {
+        first_form::restore(typed, root.as_ref());
+    }
     Widget {
         handle: Some(handle),
         auth,

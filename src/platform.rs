@@ -5,8 +5,21 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The browser's window; `None` outside a browser (the native build that renders the first
+/// forms to HTML, and native tests), where every function here does nothing.
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Milliseconds since the epoch (0 outside a browser).
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 /// `(iat, exp)`, in seconds, from a JWT's claims (its middle, base64url JSON), if it has them.
@@ -24,7 +37,7 @@ pub fn token_times(jwt: &str) -> Option<(f64, f64)> {
     while !base64.len().is_multiple_of(4) {
         base64.push('=');
     }
-    let json = web_sys::window()?.atob(&base64).ok()?;
+    let json = window()?.atob(&base64).ok()?;
     let claims = js_sys::JSON::parse(&json).ok()?;
     let number = |key: &str| js_sys::Reflect::get(&claims, &key.into()).ok()?.as_f64();
     Some((number("iat")?, number("exp")?))
@@ -52,7 +65,7 @@ pub fn local_time(iso: &str, tag: &str) -> String {
 
 /// localStorage (`device`: this device, across visits) or sessionStorage (this tab only).
 fn storage(device: bool) -> Option<web_sys::Storage> {
-    let window = web_sys::window()?;
+    let window = window()?;
     let storage = if device {
         window.local_storage()
     } else {
@@ -118,7 +131,7 @@ pub fn dispatch_event(target: &web_sys::EventTarget, name: &str, detail_json: &s
 
 /// `window`, as an event target.
 pub fn window_target() -> Option<web_sys::EventTarget> {
-    web_sys::window().map(Into::into)
+    window().map(Into::into)
 }
 
 /// Installs the app page's `window.commerceOtp`: `session()`, `signOut()`, and `ready`, a
@@ -128,7 +141,7 @@ pub fn expose_handoff(
     sign_out: impl Fn() + 'static,
     resolve: Option<js_sys::Function>,
 ) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let existing = js_sys::Reflect::get(&window, &"commerceOtp".into())
@@ -154,7 +167,7 @@ pub fn expose_handoff(
 
 /// Whether the page is shown inside a frame of another page.
 pub fn is_framed() -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return false;
     };
     match window.parent() {
@@ -165,7 +178,7 @@ pub fn is_framed() -> bool {
 
 /// This page's origin, e.g. `https://app.example`.
 pub fn own_origin() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
@@ -174,7 +187,7 @@ pub fn own_origin() -> String {
 /// (`location.ancestorOrigins[0]`, Chromium and WebKit), else as the referrer gives it;
 /// `None` when neither says.
 pub fn parent_origin() -> Option<String> {
-    let window = web_sys::window()?;
+    let window = window()?;
     let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
     let first = ancestors
         .filter(|list| !list.is_undefined())
@@ -189,7 +202,7 @@ pub fn parent_origin() -> Option<String> {
 /// Posts `message_json` (parsed) to the parent page, delivered only if the parent's origin
 /// is `origin` exactly (never `"*"`).
 pub fn post_to_parent(origin: &str, message_json: &str) {
-    let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+    let parent = window().and_then(|w| w.parent().ok().flatten());
     if let (Some(parent), Ok(message)) = (parent, js_sys::JSON::parse(message_json)) {
         let _ = parent.post_message(&message, origin);
     }
@@ -213,7 +226,7 @@ impl Drop for Listener {
 /// Calls `handler` with the `data` of each message the parent page posts from `origin`;
 /// messages from any other window or origin are ignored.
 pub fn on_parent_message(origin: String, handler: impl Fn(JsValue) + 'static) -> Option<Listener> {
-    let window = web_sys::window()?;
+    let window = window()?;
     let parent = window.parent().ok().flatten()?;
     let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
@@ -241,10 +254,7 @@ pub fn on_parent_message(origin: String, handler: impl Fn(JsValue) + 'static) ->
 /// up, now and whenever it changes, for as long as the page lives: what a parent page needs
 /// to fit its frame (the document itself is never shorter than the frame).
 pub fn observe_page_height(handler: impl Fn(u32) + 'static) {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    else {
+    let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) else {
         return;
     };
     let measured = body.clone();
@@ -268,6 +278,7 @@ pub struct Broadcast {
 impl Broadcast {
     /// Joins the channel `name`; `handler` gets what the others post (not what this one does).
     pub fn join(name: &str, handler: impl Fn(JsValue) + 'static) -> Option<Self> {
+        window()?;
         let channel = web_sys::BroadcastChannel::new(name).ok()?;
         let handler =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -302,14 +313,14 @@ pub fn string_field(object: &JsValue, key: &str) -> Option<String> {
 /// `href` resolved against the page's address: `(absolute URL, its origin)`, for `http:`
 /// and `https:` addresses only.
 pub fn resolve_http_url(href: &str) -> Option<(String, String)> {
-    let base = web_sys::window()?.location().href().ok()?;
+    let base = window()?.location().href().ok()?;
     let url = web_sys::Url::new_with_base(href, &base).ok()?;
     matches!(url.protocol().as_str(), "http:" | "https:").then(|| (url.href(), url.origin()))
 }
 
 /// Leaves for `url` (a full page load; the current page stays in history).
 pub fn go_to(url: &str) {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.location().assign(url);
     }
 }
@@ -317,7 +328,7 @@ pub fn go_to(url: &str) {
 /// The address the page was opened at: `location.pathname`, `.search` and `.hash`, as the
 /// browser gives them (still percent-encoded).
 pub fn address() -> (String, String, String) {
-    let location = web_sys::window().map(|w| w.location());
+    let location = window().map(|w| w.location());
     let part = |read: fn(&web_sys::Location) -> Result<String, JsValue>| {
         location
             .as_ref()
@@ -333,7 +344,7 @@ pub fn address() -> (String, String, String) {
 
 /// Replaces the address (path, query, fragment) without loading anything or adding to history.
 pub fn replace_address(path_and_query: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(path_and_query));
     }
@@ -343,7 +354,7 @@ pub fn replace_address(path_and_query: &str) {
 /// the path and fragment: codes from e-mail links must not linger where a screenshot or a
 /// shared URL shows them.
 pub fn replace_query(search: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let location = window.location();
@@ -358,7 +369,7 @@ pub fn replace_query(search: &str) {
 
 /// Removes the element with this id from the document, if there is one.
 pub fn remove_element(id: &str) {
-    if let Some(element) = web_sys::window()
+    if let Some(element) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
     {
@@ -373,7 +384,7 @@ pub fn remove_element(id: &str) {
 pub fn focus_element(root: Option<&web_sys::ShadowRoot>, id: &str, select: bool) {
     let found = match root {
         Some(root) => root.get_element_by_id(id),
-        None => web_sys::window()
+        None => window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id)),
     };
@@ -415,7 +426,7 @@ pub fn inserted_at_once(event: &web_sys::Event) -> bool {
 /// Whether the focused element is inside the element with this id (in `root`, an element's
 /// shadow root, when given, else in the document).
 pub fn focus_is_inside(root: Option<&web_sys::ShadowRoot>, id: &str) -> bool {
-    let document = web_sys::window().and_then(|w| w.document());
+    let document = window().and_then(|w| w.document());
     let (container, active) = match root {
         Some(root) => (root.get_element_by_id(id), root.active_element()),
         None => (
@@ -431,7 +442,7 @@ pub fn focus_is_inside(root: Option<&web_sys::ShadowRoot>, id: &str) -> bool {
 
 /// Sets (`Some`) or removes (`None`) an attribute of the page's root element, `<html>`.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -443,7 +454,7 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
 }
 
 pub fn set_document_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = window().and_then(|w| w.document()) {
         document.set_title(title);
     }
 }
@@ -455,7 +466,7 @@ pub fn warn(message: &str) {
 
 /// The browser's languages in order of preference (`navigator.languages`), BCP 47 tags.
 pub fn navigator_languages() -> Vec<String> {
-    web_sys::window()
+    window()
         .map(|w| w.navigator().languages())
         .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
         .unwrap_or_default()

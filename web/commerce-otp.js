@@ -2,18 +2,37 @@
 // One module script from where the bundle is hosted, then the element anywhere:
 //   <script type="module" src="https://APP/commerce-otp.js"></script>
 //   <commerce-otp flow="sign-in"></commerce-otp>
-// This loader is all that loads with the page; the wasm, its glue and the stylesheet are
-// fetched when the first element is connected, once for all elements. The app renders into
-// the element's shadow root and tells the shop through events on the element.
+// This loader is all that loads with the page. When an element is connected, its first form
+// shows as soon as the stylesheet, config.json and the form's file are there (first-form.js,
+// web/first-form.js), so that the shopper can type; the wasm and its glue are fetched after
+// that, once for all elements, and the app takes the form over with what was typed. The app
+// renders into the element's shadow root and tells the shop through events on the element.
 // scripts/postbuild.mjs fills in the build's file names and the wasm's integrity digest.
 const files = { glue: '__GLUE__', wasm: '__WASM__', integrity: '__WASM_INTEGRITY__', css: '__CSS__' };
 const here = new URL('./', import.meta.url);
 const at = (name) => new URL(name, here).href;
 let app;
+let loaded = false;
 const load = () => (app ??= import(at(files.glue)).then(async (glue) => {
   await glue.default({ module_or_path: fetch(at(files.wasm), { integrity: files.integrity }) });
+  loaded = true;
   return glue;
 }));
+let firstForm;
+const showFirstForm = (options) => (firstForm ??= import(at('first-form.js')).catch(() => ({})))
+  .then((module) => module.showFirstForm?.(options) ?? null)
+  .catch(() => null);
+// config.json's text by address, read once for the first forms and the app (`undefined`
+// when it cannot be read; the app then says why).
+const configs = new Map();
+const configText = (url) => {
+  if (!configs.has(url)) {
+    configs.set(url, fetch(url).then((r) => (r.ok ? r.text() : undefined)).catch(() => undefined));
+  }
+  return configs.get(url);
+};
+// The step each `flow` opens on (src/embed.rs first_step), without and with a link's code.
+const ENTRIES = { '': ['sign-in', 'sign-in'], 'sign-in': ['sign-in', 'sign-in'], reset: ['reset', 'reset-link'], passwordless: ['passwordless', 'passwordless-link'] };
 
 class CommerceOtp extends HTMLElement {
   #widget = null;
@@ -36,13 +55,35 @@ class CommerceOtp extends HTMLElement {
     const container = document.createElement('div');
     root.replaceChildren(style, container);
     const attribute = (name) => this.getAttribute(name) ?? undefined;
+    const config = new URL(attribute('config') ?? at('config.json'), document.baseURI).href;
+    const text = configText(config);
+    const link = this.hasAttribute('read-link') ? new URLSearchParams(window.location.search) : null;
+    const entry = ENTRIES[(attribute('flow') ?? '').trim()]?.[link?.get('token') ? 1 : 0];
+    // Once the app is here (another element loaded it), it shows the step itself at once.
+    const shown = entry && !loaded ? styled.then(() => showFirstForm({
+      entry,
+      element: true,
+      folder: here,
+      configText: text,
+      username: link?.get('username'),
+      locale: attribute('locale'),
+      cancel: !this.hasAttribute('no-cancel'),
+      place: (shell) => {
+        if (mounting !== this.#mounting || this.#widget) return false;
+        container.append(shell);
+        return true;
+      },
+    })) : Promise.resolve(null);
     try {
+      // The app waits for the first form, for 2 s at most.
+      await Promise.race([shown, new Promise((settle) => { setTimeout(settle, 2000); })]);
       const glue = await load();
       await styled;
       if (mounting !== this.#mounting) return;
       const widget = await glue.mountWidget(this, container, {
         flow: attribute('flow'),
-        config: new URL(attribute('config') ?? at('config.json'), document.baseURI).href,
+        config,
+        configText: await text,
         locale: attribute('locale'),
         returnTo: attribute('return-to'),
         readLink: this.hasAttribute('read-link'),
@@ -59,9 +100,14 @@ class CommerceOtp extends HTMLElement {
       this.#resolve(this);
     } catch (error) {
       if (mounting !== this.#mounting) return;
+      console.error('commerce-otp: could not load', error);
+      const form = await shown;
+      if (form) {
+        form.failed();
+        return;
+      }
       container.setAttribute('role', 'alert');
       container.textContent = 'Sign-in could not load. Reload the page to try again.';
-      console.error('commerce-otp: could not load', error);
     }
   }
 

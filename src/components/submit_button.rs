@@ -14,12 +14,16 @@ pub fn SubmitButton(
     busy_label: &'static str,
     #[prop(into)] busy: Signal<bool>,
 ) -> impl IntoView {
+    // In the first forms rendered at build time (src/prerender.rs) only: the busy message,
+    // which web/boot.js shows when the shopper submits before the app is there.
+    let busy_message = cfg!(feature = "prerender").then(|| crate::i18n::tr(busy_label));
     view! {
         <button
             type="submit"
             class="primary"
             aria-disabled=move || busy.get().to_string()
             aria-busy=move || busy.get().to_string()
+            data-busy=busy_message
         >
             <Sentence message=Signal::derive(move || if busy.get() { Message::new(busy_label) } else { label.get() }) />
         </button>

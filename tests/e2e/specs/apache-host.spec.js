@@ -108,7 +108,7 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
     expect(loader.headers()['access-control-allow-origin']).toBe('*');
 
     const html = await page.text();
-    const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+    const wasm = html.match(/content="\.\/([^"]+_bg\.wasm)"/)[1];
     for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['gzip, deflate, br, zstd', 'br'], ['identity', undefined]]) {
       const asset = await request.get(`${host.url(prefix)}${wasm}`, { headers: { 'Accept-Encoding': accept } });
       expect(asset.status()).toBe(200);

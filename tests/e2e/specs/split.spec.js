@@ -1,4 +1,4 @@
-// The split parts (scripts/split.mjs): the first form of every entry needs none of them; a
+// The split parts (scripts/split.mjs): the form of every entry needs none of them; a
 // part that cannot be fetched, or is not the built one, is "we couldn't reach the store" with
 // nothing typed lost, and works on the next try; the app never breaks on it.
 const { test, expect, users } = require('../support/fixtures');
@@ -15,7 +15,7 @@ async function openPage(browser) {
   return { page, context, uncaught };
 }
 
-test('the first form of every entry shows, ready to type in, with no split part fetched', async ({ browser, emulator }) => {
+test("the app's form of every entry is ready to type in with no split part fetched", async ({ browser, emulator }) => {
   await emulator.nextCodes(['lprvj4']);
   const { page, context, uncaught } = await openPage(browser);
   const asked = [];
@@ -23,11 +23,16 @@ test('the first form of every entry shows, ready to type in, with no split part 
     asked.push(new URL(route.request().url()).pathname);
     return route.abort();
   });
+  // The app's own forms, once it has taken over the first form (web/first-form.js).
+  const appHas = () => expect(page.locator('footer.site')).toBeVisible();
   await page.goto('/');
+  await appHas();
   await expect(page.getByLabel('E-mail address')).toBeEditable();
   await page.goto('/change_password?username=john.doe@banks.com&token=lprvj4');
+  await appHas();
   await expect(page.getByLabel('New password', { exact: true })).toBeEditable();
   await page.goto('/passwordless?username=john.doe@banks.com&token=lprvj4');
+  await appHas();
   await expect(page.getByRole('button', { name: /^Continue as/ })).toBeEnabled();
   // Each page asks for its calls' parts in the background, and is not held up by them.
   expect(asked.length).toBeGreaterThan(0);

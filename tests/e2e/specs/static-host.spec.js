@@ -186,7 +186,7 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
   expect((await request.get(`${host.url(PLAIN)}config.json`)).headers()['cache-control']).toBe('no-cache');
 
   const html = await page.text();
-  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+  const wasm = html.match(/content="\.\/([^"]+_bg\.wasm)"/)[1];
   for (const [encoding, wanted] of [['gzip', 'gzip'], ...(host.brotli ? [['br', 'br']] : [])]) {
     const asset = await request.get(`${host.url(PLAIN)}${wasm}`, { headers: { 'Accept-Encoding': encoding } });
     expect(asset.status()).toBe(200);
@@ -210,15 +210,27 @@ test('subresource integrity is applied: a wasm that is not the built one does no
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   await page.goto(host.url(TAMPERED));
   await expect.poll(() => errors.join('\n')).toContain('integrity');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
-  // Not an empty page: the static message stays.
-  await expect(page.getByText('If this message stays, reload the page')).toBeVisible();
+  // The app does not run; the first form, which showed before it, says so.
+  await expect(page.getByRole('alert')).toContainText("This page didn't load completely");
+  await expect(page.locator('#first-form')).toHaveCount(1);
+  await expect(page.locator('footer.site')).toHaveCount(0);
   await page.close();
+  // Where there is no first form, not an empty page: the static message stays.
+  const other = await browser.newPage();
+  const otherErrors = [];
+  other.on('console', (msg) => { if (msg.type() === 'error') otherErrors.push(msg.text()); });
+  await other.goto(`${host.url(TAMPERED)}#/forgot_password`);
+  await expect.poll(() => otherErrors.join('\n')).toContain('integrity');
+  await expect(other.getByText('If this message stays, reload the page')).toBeVisible();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await other.close();
 });
 
 test('the built index.html has no inline script, style or event handler', async () => {
   const html = fs.readFileSync(path.resolve(__dirname, '../../../dist/index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  // English's first forms are a data block (type text/html: text, never run).
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs]) => !/\btype="text\/html"/.test(attrs));
   expect(scripts.length).toBeGreaterThan(0);
   for (const [, attrs, body] of scripts) {
     expect(attrs, 'every script is a file').toMatch(/\bsrc="\.\//);
@@ -228,8 +240,11 @@ test('the built index.html has no inline script, style or event handler', async 
   expect(html).not.toMatch(/<style\b/i);
   expect(html).not.toMatch(/\sstyle\s*=/i);
   expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-  // Every asset is relative to the page, so the files work under any path.
-  for (const [, url] of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) {
+  // Every asset is relative to the page, so the files work under any path. (The first forms'
+  // links, in their data block, name the app's pages from its folder, /forgot_password, which
+  // web/first-form.js puts under the folder.)
+  const page = html.replace(/<script type="text\/html"[\s\S]*?<\/script>/g, '');
+  for (const [, url] of page.matchAll(/\b(?:src|href)="([^"]+)"/g)) {
     expect(url, url).toMatch(/^(\.\/|data:|config\.json$)/);
   }
 });
