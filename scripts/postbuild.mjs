@@ -10,8 +10,8 @@
 //    English page fetches none;
 //    the <link rel="modulepreload">s (the glue, the link module) inside <template
 //    id="app-files">, which boot.js puts in the page after the first form; and a
-//    modulepreload, with its digest, of first-form.js (web/first-form.js, its comments removed),
-//    which boot.js imports;
+//    modulepreload, with its digest, of first-form-HASH.js (web/first-form.js, its comments
+//    removed, content-hashed), which boot.js imports (boot.js then gets a new content hash);
 //  * commerce-otp.js, the <commerce-otp> element's loader (web/commerce-otp.js, copied by
 //    Trunk under that fixed name): the names of the glue, the wasm and the stylesheet, and the
 //    wasm's digest, filled in from index.html; its comments removed;
@@ -27,7 +27,7 @@
 //  * in release builds, NAME.br (brotli, quality 11) and NAME.gz (gzip -9) beside each
 //    content-hashed asset and the loader, for hosts that serve precompressed files. index.html
 //    and config.json are left alone: they are edited after the build.
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -72,25 +72,42 @@ const modules = html.match(/<link rel="modulepreload"[^>]*>\n?/g) ?? [];
 let page = html.replace(tag, wasmMeta);
 for (const module of modules) page = page.replace(module, '');
 const appFiles = `<template id="app-files">${modules.join('').trim()}</template>\n`;
-// web/first-form.js, without its comments, preloaded with its digest beside boot.js, which
-// imports it (as the element's loader does).
-const firstFormPath = join(dir, 'first-form.js');
-const firstForm = readFileSync(firstFormPath, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
-writeFileSync(firstFormPath, firstForm);
-const digest = `sha384-${createHash('sha384').update(firstForm).digest('base64')}`;
-const firstFormPreload = `<link rel="modulepreload" href="./first-form.js" crossorigin="anonymous" integrity="${digest}">\n`;
-const bootScript = page.match(/<script [^>]*src="\.\/boot-[^>]*>/)?.[0];
+// web/first-form.js, without its comments, under a content-hashed name (so that it is cached
+// as the other hashed files are, and a page always gets the one its boot.js was built with),
+// preloaded with its digest beside boot.js, which imports it (as the element's loader does).
+// boot.js then names it, which changes boot.js: it gets a new content-hashed name and digest.
+const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+const contentHash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const firstForm = readFileSync(join(dir, 'first-form.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
+const firstFormName = `first-form-${contentHash(firstForm)}.js`;
+writeFileSync(join(dir, firstFormName), firstForm);
+rmSync(join(dir, 'first-form.js'));
+const firstFormPreload = `<link rel="modulepreload" href="./${firstFormName}" crossorigin="anonymous" integrity="${sri(firstForm)}">\n`;
+const bootScript = page.match(/<script [^>]*src="\.\/(boot-[0-9a-f]+\.js)"[^>]*>/);
 if (!bootScript) {
   console.error('postbuild: no boot script in index.html');
   process.exit(1);
 }
-writeFileSync(index, page.replace(bootScript, `${firstFormPreload}${bootScript}`).replace('</body>', `${english}${appFiles}</body>`));
+const boot = readFileSync(join(dir, bootScript[1]), 'utf8');
+if (!boot.includes("'./first-form.js'")) {
+  console.error(`postbuild: ${bootScript[1]} does not import './first-form.js'`);
+  process.exit(1);
+}
+const bootNamed = boot.replace("'./first-form.js'", `'./${firstFormName}'`);
+const bootName = `boot-${contentHash(bootNamed)}.js`;
+rmSync(join(dir, bootScript[1]));
+writeFileSync(join(dir, bootName), bootNamed);
+const bootTag = bootScript[0]
+  .replace(bootScript[1], bootName)
+  .replace(/ integrity="[^"]*"/, ` integrity="${sri(bootNamed)}"`);
+writeFileSync(index, page.replace(bootScript[0], `${firstFormPreload}${bootTag}`).replace('</body>', `${english}${appFiles}</body>`));
 copyFileSync(index, join(dir, '404.html'));
 
 const attribute = (element, name) => element?.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
 const glue = html.match(/<link rel="modulepreload"[^>]*>/)?.[0];
 const css = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
 const names = {
+  __FIRST_FORM__: `./${firstFormName}`,
   __GLUE__: attribute(glue, 'href'),
   __WASM__: attribute(tag, 'href'),
   __WASM_INTEGRITY__: attribute(tag, 'integrity'),
@@ -118,7 +135,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   // Trunk's content hash: up to 16 hex digits before the extension (or before _bg.wasm).
   const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
   const forms = readdirSync(join(dir, 'first-forms')).map((n) => join('first-forms', n));
-  const named = ['commerce-otp.js', 'first-form.js'];
+  const named = ['commerce-otp.js'];
   for (const name of [...readdirSync(dir).filter((n) => hashed.test(n) || named.includes(n)), ...forms]) {
     const data = readFileSync(join(dir, name));
     writeFileSync(join(dir, `${name}.br`), brotliCompressSync(data, {

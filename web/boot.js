@@ -14,6 +14,10 @@
 //
 // window.commerceOtp.ready exists from here on, before the app loads: it settles with
 // window.commerceOtp once the session of this tab is restored (README, "Embedding").
+// web/first-form.js, content-hashed and preloaded with its digest by scripts/postbuild.mjs,
+// which names it here.
+import { showFirstForm } from './first-form.js';
+
 let resolve;
 window.commerceOtp = { ready: new Promise((settle) => { resolve = settle; }) };
 
@@ -28,10 +32,8 @@ let started = false;
 const { pathname, search, hash } = window.location;
 const folder = pathname.slice(0, pathname.lastIndexOf('/') + 1);
 const entry = { '': 'start', 'index.html': 'start', change_password: 'reset-link', passwordless: 'passwordless-link' }[pathname.slice(folder.length)];
-// web/first-form.js, preloaded by index.html; the app starts without it if it cannot be had.
-const firstForm = entry && !hash.startsWith('#/') ? import('./first-form.js').catch(() => ({})) : Promise.resolve({});
 const link = new URLSearchParams(search);
-const shown = firstForm.then(({ showFirstForm }) => showFirstForm?.({
+const shown = (entry && !hash.startsWith('#/') ? showFirstForm({
   entry,
   folder: new URL(folder, window.location.origin),
   configText,
@@ -49,7 +51,7 @@ const shown = firstForm.then(({ showFirstForm }) => showFirstForm?.({
     shell.querySelector('h1')?.focus();
     return true;
   },
-}) ?? null).catch(() => null);
+}) : Promise.resolve(null)).catch(() => null);
 // The wasm waits for the first form, for 2 s at most (a file that never comes holds nothing up).
 await Promise.race([shown, new Promise((settle) => { setTimeout(settle, 2000); })]);
 

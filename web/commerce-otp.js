@@ -3,12 +3,12 @@
 //   <script type="module" src="https://APP/commerce-otp.js"></script>
 //   <commerce-otp flow="sign-in"></commerce-otp>
 // This loader is all that loads with the page. When an element is connected, its first form
-// shows as soon as the stylesheet, config.json and the form's file are there (first-form.js,
-// web/first-form.js), so that the shopper can type; the wasm and its glue are fetched after
+// shows as soon as the stylesheet, config.json and the form's file are there
+// (web/first-form.js), so that the shopper can type; the wasm and its glue are fetched after
 // that, once for all elements, and the app takes the form over with what was typed. The app
 // renders into the element's shadow root and tells the shop through events on the element.
 // scripts/postbuild.mjs fills in the build's file names and the wasm's integrity digest.
-const files = { glue: '__GLUE__', wasm: '__WASM__', integrity: '__WASM_INTEGRITY__', css: '__CSS__' };
+const files = { glue: '__GLUE__', wasm: '__WASM__', integrity: '__WASM_INTEGRITY__', css: '__CSS__', firstForm: '__FIRST_FORM__' };
 const here = new URL('./', import.meta.url);
 const at = (name) => new URL(name, here).href;
 let app;
@@ -19,7 +19,7 @@ const load = () => (app ??= import(at(files.glue)).then(async (glue) => {
   return glue;
 }));
 let firstForm;
-const showFirstForm = (options) => (firstForm ??= import(at('first-form.js')).catch(() => ({})))
+const showFirstForm = (options) => (firstForm ??= import(at(files.firstForm)).catch(() => ({})))
   .then((module) => module.showFirstForm?.(options) ?? null)
   .catch(() => null);
 // config.json's text by address, read once for the first forms and the app (`undefined`
