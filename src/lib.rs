@@ -49,9 +49,13 @@ use crate::flows::link::{without_link_params, LinkParams};
 use crate::handoff::{Announcement, Channel, SOURCE};
 use crate::session::Auth;
 
-/// Mounts the view of `launch` into `parent` and returns what keeps it alive (dropping it
-/// unmounts the view and ends its timers and listeners) with the session, if the app runs.
+/// Mounts the view of `launch` into `parent` in place of the first form shown before the app
+/// (if one was: [`first_form`]), with what the shopper did in it, and returns what keeps the
+/// view alive (dropping it unmounts the view and ends its timers and listeners) with the
+/// session, if the app runs.
 fn mount(parent: web_sys::HtmlElement, launch: Launch) -> (Box<dyn Any>, Option<Auth>) {
+    let root = launch.host.root.clone();
+    let typed = first_form::take(root.as_ref());
     let auth = Rc::new(Cell::new(None));
     let slot = Rc::clone(&auth);
     let handle = leptos::mount::mount_to(parent, move || {
@@ -59,6 +63,9 @@ fn mount(parent: web_sys::HtmlElement, launch: Launch) -> (Box<dyn Any>, Option<
         slot.set(session);
         view
     });
+    if let Some(typed) = typed {
+        first_form::restore(typed, root.as_ref());
+    }
     (Box::new(handle), auth.get())
 }
 
@@ -145,13 +152,7 @@ async fn start(resolve: Option<js_sys::Function>, config: Option<String>) {
         return_to,
         base,
     };
-    // The first form boot.js showed (if it did) gives way to the app's page, with what the
-    // shopper typed in it.
-    let typed = first_form::take(None);
     let (handle, auth) = mount(body, launch);
-    if let Some(typed) = typed {
-        first_form::restore(typed, None);
-    }
     // The app's page lives as long as the tab.
     std::mem::forget(handle);
 
@@ -288,14 +289,7 @@ pub async fn mount_widget(
         return_to: option("returnTo"),
         base: String::new(),
     };
-    // The first form the loader showed (if it did) gives way to the app, with what the
-    // shopper typed in it.
-    let root = launch.host.root.clone();
-    let typed = first_form::take(root.as_ref());
     let (handle, auth) = mount(container, launch);
-    if let Some(typed) = typed {
-        first_form::restore(typed, root.as_ref());
-    }
     Widget {
         handle: Some(handle),
         auth,

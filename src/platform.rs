@@ -1,12 +1,13 @@
 //! The few browser APIs the views need, each in one small function that never panics.
-//! (Native builds compile them for unit tests of other modules; they are only called in a
-//! browser.)
+//! Native builds compile them too: for unit tests of other modules, and for
+//! `crate::prerender`, which renders the first forms at build time; there every function that
+//! reaches the window does nothing (`window()` is `None`), and those that need only
+//! JavaScript's built-ins (dates, times) are not called.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The browser's window; `None` outside a browser (the native build that renders the first
-/// forms to HTML, and native tests), where every function here does nothing.
+/// The browser's window; `None` outside a browser.
 fn window() -> Option<web_sys::Window> {
     #[cfg(target_arch = "wasm32")]
     return web_sys::window();

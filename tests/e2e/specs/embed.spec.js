@@ -338,6 +338,8 @@ test('return_to: an allowed address is followed after sign-in, any other is refu
   await page.getByRole('link', { name: 'Sign in to check out' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
   expect(new URL(page.url()).origin).toBe(APP());
+  // Once the app has the page (its first form, web/first-form.js, shows a moment before).
+  await expect(page.locator('footer.site')).toBeVisible();
   expect(new URL(page.url()).search, 'return_to leaves the address bar as it is read').toBe('');
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByLabel('Password', { exact: true }).fill(users.john.password);
