@@ -2,31 +2,33 @@
 //  * the wasm cut at its split points (scripts/split.mjs), and the record of which files the
 //    first form needs and which each split part needs besides them: split.json,
 //    `{ "main": [files], "parts": { "call_sign_in": [files], … } }` (scripts/bench reads it);
-//  * index.html: the wasm's <link rel="preload"> becomes <meta name="commerce-otp-wasm"
-//    content="<file>" data-integrity="<digest>">: web/boot.js fetches the wasm, with that
-//    digest so the browser checks it, once the first form shows (a preload would share the
-//    slow network with the form's few files); English's first forms (first-forms/en.html)
-//    in a data block, <script type="text/html" id="first-forms" data-lang="en">, so that an
-//    English page fetches none;
-//    the <link rel="modulepreload">s (the glue, the link module) inside <template
-//    id="app-files">, which boot.js puts in the page after the first form; and a
-//    modulepreload, with its digest, of first-form-HASH.js (web/first-form.js, its comments
-//    removed, content-hashed), which boot.js imports (boot.js then gets a new content hash);
+//  * first-forms/<language>.html and element-<language>.html, each entry's first form
+//    rendered by the app's own views (src/prerender.rs, through a native build of
+//    src/bin/prerender.rs), which web/first-form.js shows before the wasm has arrived;
+//  * index.html:
+//    - the wasm's <link rel="preload"> becomes <meta name="commerce-otp-wasm"
+//      content="<file>" data-integrity="<digest>">, and the <link rel="modulepreload">s of
+//      the glue and the link module wait inside <template id="app-files">: web/boot.js
+//      fetches them, the wasm with its digest so the browser checks it, once the first form
+//      shows (preloads would share the slow network with the form's few files);
+//    - English's first forms (first-forms/en.html) in a data block, <script type="text/html"
+//      id="first-forms" data-lang="en">, so that an English page fetches none;
+//    - first-form-HASH.js (web/first-form.js) with a modulepreload and its digest, for
+//      boot.js, which imports it;
+//    - boot.js and the stylesheet without their comments (as first-form.js and the loader),
+//      each under a new content-hashed name and digest;
 //  * commerce-otp.js, the <commerce-otp> element's loader (web/commerce-otp.js, copied by
-//    Trunk under that fixed name): the names of the glue, the wasm and the stylesheet, and the
-//    wasm's digest, filled in from index.html; its comments removed;
+//    Trunk under that fixed name): the names of the glue, the wasm, the stylesheet and
+//    first-form-HASH.js, and the wasm's digest; its comments removed;
 //  * locales/*.ftl, the catalogues of the languages other than English (fetched when spoken):
 //    their comments and blank lines removed, which only translators read (build.rs does the
 //    same for the English one, built into the wasm);
-//  * first-forms/<language>.html, each entry's first form rendered by the app's own views
-//    (src/prerender.rs, through a native build of src/bin/prerender.rs), which web/boot.js
-//    shows before the wasm has arrived;
 //  * 404.html, a copy of index.html, for hosts that answer unknown paths with it (GitHub
 //    Pages-like hosts, Netlify, Cloudflare Pages, an S3 error document), so a link or a reload
 //    of /change_password works there too;
 //  * in release builds, NAME.br (brotli, quality 11) and NAME.gz (gzip -9) beside each
-//    content-hashed asset and the loader, for hosts that serve precompressed files. index.html
-//    and config.json are left alone: they are edited after the build.
+//    content-hashed asset, the loader and the first forms, for hosts that serve precompressed
+//    files. index.html and config.json are left alone: they are edited after the build.
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -78,7 +80,9 @@ const appFiles = `<template id="app-files">${modules.join('').trim()}</template>
 // boot.js then names it, which changes boot.js: it gets a new content-hashed name and digest.
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
 const contentHash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
-const firstForm = readFileSync(join(dir, 'first-form.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
+// Comments are for whoever reads the sources; shoppers download none of them.
+const withoutComments = (js) => js.replace(/^\s*\/\/.*\n/gm, '').replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
+const firstForm = withoutComments(readFileSync(join(dir, 'first-form.js'), 'utf8'));
 const firstFormName = `first-form-${contentHash(firstForm)}.js`;
 writeFileSync(join(dir, firstFormName), firstForm);
 rmSync(join(dir, 'first-form.js'));
@@ -89,29 +93,44 @@ if (!bootScript) {
   process.exit(1);
 }
 const boot = readFileSync(join(dir, bootScript[1]), 'utf8');
-if (!boot.includes("'./first-form.js'")) {
-  console.error(`postbuild: ${bootScript[1]} does not import './first-form.js'`);
+if (!boot.includes("import('./first-form.js')")) {
+  console.error(`postbuild: ${bootScript[1]} does not import('./first-form.js')`);
   process.exit(1);
 }
-const bootNamed = boot.replace("'./first-form.js'", `'./${firstFormName}'`);
+const bootNamed = withoutComments(boot).replace("import('./first-form.js')", `import('./${firstFormName}')`);
 const bootName = `boot-${contentHash(bootNamed)}.js`;
 rmSync(join(dir, bootScript[1]));
 writeFileSync(join(dir, bootName), bootNamed);
 const bootTag = bootScript[0]
   .replace(bootScript[1], bootName)
   .replace(/ integrity="[^"]*"/, ` integrity="${sri(bootNamed)}"`);
-writeFileSync(index, page.replace(bootScript[0], `${firstFormPreload}${bootTag}`).replace('</body>', `${english}${appFiles}</body>`));
+// The stylesheet without its comments, under a new content hash and digest.
+const stylesheet = page.match(/<link rel="stylesheet" href="\.\/(main-[0-9a-f]+\.css)"[^>]*>/);
+if (!stylesheet) {
+  console.error('postbuild: no stylesheet in index.html');
+  process.exit(1);
+}
+const styles = readFileSync(join(dir, stylesheet[1]), 'utf8').replace(/\/\*[\s\S]*?\*\/\n?/g, '');
+const cssName = `main-${contentHash(styles)}.css`;
+rmSync(join(dir, stylesheet[1]));
+writeFileSync(join(dir, cssName), styles);
+const cssTag = stylesheet[0]
+  .replace(stylesheet[1], cssName)
+  .replace(/ integrity="[^"]*"/, ` integrity="${sri(styles)}"`);
+writeFileSync(index, page
+  .replace(bootScript[0], `${firstFormPreload}${bootTag}`)
+  .replace(stylesheet[0], cssTag)
+  .replace('</body>', `${english}${appFiles}</body>`));
 copyFileSync(index, join(dir, '404.html'));
 
 const attribute = (element, name) => element?.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
 const glue = html.match(/<link rel="modulepreload"[^>]*>/)?.[0];
-const css = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
 const names = {
   __FIRST_FORM__: `./${firstFormName}`,
   __GLUE__: attribute(glue, 'href'),
   __WASM__: attribute(tag, 'href'),
   __WASM_INTEGRITY__: attribute(tag, 'integrity'),
-  __CSS__: attribute(css, 'href'),
+  __CSS__: `./${cssName}`,
 };
 for (const [placeholder, value] of Object.entries(names)) {
   if (!value) {

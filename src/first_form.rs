@@ -1,12 +1,13 @@
-//! The hand-over from the first form the page showed before the wasm arrived (`web/boot.js`
-//! shows it from `first-forms/<language>.html`, which [`crate::prerender`] renders at build
-//! time) to the app: what the shopper typed, where the caret was, and a submit made in the
-//! meantime. Nothing typed is lost, and a submit is made once, by the app.
+//! The hand-over from the first form the page showed before the wasm arrived
+//! (`web/first-form.js` shows it from `first-forms/<language>.html`, which
+//! [`crate::prerender`] renders at build time) to the app: what the shopper typed, where the
+//! focus and caret were, and a submit or a press made in the meantime. Nothing typed is lost,
+//! and a submit is made once, by the app.
 //!
-//! boot.js puts the form in `<div id="first-form">` and keeps what the shopper last did that
-//! only the app can do in that element's `data-action`: `submit` (the browser sent nothing),
-//! or `press N`, a press of the `N`th (from 0) of its links and buttons, a button that is not
-//! the form's submit button. The app's page has the same links and buttons in the same order
+//! first-form.js puts the form in `<div id="first-form">` and keeps what the shopper last did
+//! that only the app can do in that element's `data-action`: `submit` (the browser sent
+//! nothing), or `press N`, a press of the `N`th (from 0) of its links and buttons other than
+//! the submit button. The app's page has the same links, buttons and fields in the same order
 //! (it is the same view; the e2e tests compare them).
 
 use wasm_bindgen::JsCast;
@@ -22,13 +23,19 @@ pub const STORE: &str = "\u{E000}store\u{E001}";
 /// that the form shows as it does for a good link.
 pub const USERNAME: &str = "first-form.username@example.invalid";
 
+/// What can hold the focus in a form, for finding its place again in the app's page: fields,
+/// buttons, links and the heading (which takes the focus as the form shows).
+const FOCUSABLE: &str = "a, button, input, select, textarea, h1, h2";
+
 /// What the shopper did in the first form.
 #[derive(Debug, Default)]
 pub struct Typed {
     /// `(id, value, checked)` of each field with an id; `checked` for checkboxes.
     fields: Vec<(String, String, Option<bool>)>,
-    /// The focused field's id and its selection (`start`, `end`, in UTF-16 units) if it has one.
-    focus: Option<(String, Option<(u32, u32)>)>,
+    /// Where the focus was: the place of the focused element among the form's [`FOCUSABLE`]
+    /// ones (the app's page has the same ones in the same order), and the selection of a field
+    /// (`start`, `end`, in UTF-16 units) if it has one.
+    focus: Option<(u32, Option<(u32, u32)>)>,
     /// What the shopper last did that only the app can do.
     action: Option<Action>,
 }
@@ -128,14 +135,18 @@ pub fn take(root: Option<&ShadowRoot>) -> Option<Typed> {
     }
     let focused = scope
         .focused()
-        .filter(|element| shell.contains(Some(element)) && !element.id().is_empty());
-    if let Some(element) = focused {
+        .filter(|element| shell.contains(Some(element)));
+    if let (Some(element), Ok(all)) = (focused, shell.query_selector_all(FOCUSABLE)) {
+        let place = (0..all.length()).find(|&index| {
+            all.item(index)
+                .is_some_and(|node| node.is_same_node(Some(&element)))
+        });
         let selection = element.dyn_ref::<HtmlInputElement>().and_then(|input| {
             let start = input.selection_start().ok().flatten()?;
             let end = input.selection_end().ok().flatten()?;
             Some((start, end))
         });
-        typed.focus = Some((element.id(), selection));
+        typed.focus = place.map(|place| (place, selection));
     }
     shell.remove();
     Some(typed)
@@ -173,10 +184,11 @@ pub fn restore(typed: Typed, root: Option<&ShadowRoot>) {
             let _ = input.dispatch_event(&event);
         }
     }
-    if let Some((id, selection)) = &typed.focus {
+    if let Some((place, selection)) = &typed.focus {
         if let Some(element) = scope
-            .by_id(id)
-            .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+            .all(FOCUSABLE)
+            .and_then(|all| all.item(*place))
+            .and_then(|node| node.dyn_into::<HtmlElement>().ok())
         {
             let _ = element.focus();
             if let (Some((start, end)), Some(input)) =

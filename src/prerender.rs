@@ -2,9 +2,9 @@
 //! `prerender`, native only; `src/bin/prerender.rs` writes them into `dist/first-forms/`).
 //!
 //! A shopper's browser shows the first form of the page it opened from this HTML as soon as
-//! the page, its stylesheet, `config.json` and one of these files have arrived (`web/boot.js`),
-//! and fetches the app's wasm after that. Whatever the shopper types in the meantime, and a
-//! submit, are handed over to the app as it starts ([`crate::first_form`]).
+//! the page, its stylesheet, `config.json` and one of these files have arrived
+//! (`web/first-form.js`), and fetches the app's wasm after that. Whatever the shopper does
+//! in the meantime is handed over to the app as it starts ([`crate::first_form`]).
 //!
 //! Two files per language, `<tag>.html` for the app's own page and `element-<tag>.html` for
 //! the `<commerce-otp>` element, each holding one `<template>` per entry and variant:
@@ -20,7 +20,7 @@
 //!   when `config.json` names no store; `data-failed-title` and `data-failed`: what the form
 //!   says when the rest of the page cannot be loaded.
 //!
-//! The store-specific and link-specific values are placeholders that `web/boot.js` fills in:
+//! The store-specific and link-specific values are placeholders that `web/first-form.js` fills in:
 //! [`STORE`] and [`USERNAME`] (text), links' paths relative to the app's folder
 //! (`/forgot_password`, the element's `/#/forgot_password`), which web/first-form.js puts
 //! under the folder. The language switcher, which depends on `config.json` `locales`, comes

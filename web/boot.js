@@ -3,7 +3,8 @@
 //
 // First the page's first form (web/first-form.js), so that the shopper can type before the
 // wasm has arrived: on the app's folder (the sign-in form) and on the e-mail link's
-// `change_password` and `passwordless` pages. Elsewhere, "Loading…" shows until the app does.
+// `change_password` and `passwordless` pages (either form of the link), not in a frame.
+// Elsewhere, "Loading…" shows until the app does.
 //
 // Then the app, whose files are fetched only now, so that they do not share the network with
 // the first form's few: the wasm-bindgen glue and the split parts' link module, each by its
@@ -14,10 +15,6 @@
 //
 // window.commerceOtp.ready exists from here on, before the app loads: it settles with
 // window.commerceOtp once the session of this tab is restored (README, "Embedding").
-// web/first-form.js, content-hashed and preloaded with its digest by scripts/postbuild.mjs,
-// which names it here.
-import { showFirstForm } from './first-form.js';
-
 let resolve;
 window.commerceOtp = { ready: new Promise((settle) => { resolve = settle; }) };
 
@@ -29,15 +26,23 @@ const configText = fetch('config.json')
 
 // Set once the app starts: a first form that arrives later is not shown.
 let started = false;
+// The page and the e-mail link's parameters; in the link's fragment form
+// (APP/#/change_password?…) the page is the one the fragment names (src/routes.rs `entry`).
+// A `+` stays a `+` (src/flows/link.rs).
 const { pathname, search, hash } = window.location;
 const folder = pathname.slice(0, pathname.lastIndexOf('/') + 1);
-const entry = { '': 'start', 'index.html': 'start', change_password: 'reset-link', passwordless: 'passwordless-link' }[pathname.slice(folder.length)];
-const link = new URLSearchParams(search);
-const shown = (entry && !hash.startsWith('#/') ? showFirstForm({
+const [page, query] = hash.startsWith('#/')
+  ? [hash.slice(2).split('?')[0], hash.slice(2).split('?').slice(1).join('?')]
+  : [pathname.slice(folder.length), search];
+const entry = { '': 'start', 'index.html': 'start', change_password: 'reset-link', passwordless: 'passwordless-link' }[page];
+// web/first-form.js (content-hashed and preloaded with its digest by scripts/postbuild.mjs,
+// which names it here); the app starts without it if it cannot be had. None in a frame, whose
+// steps the app lays out as the shop's (src/app.rs).
+const shown = (entry && window.parent === window ? import('./first-form.js') : Promise.resolve({})).then(({ showFirstForm }) => showFirstForm?.({
   entry,
   folder: new URL(folder, window.location.origin),
   configText,
-  username: link.get('token') ? link.get('username') : null,
+  link: new URLSearchParams(query.replaceAll('+', '%2B')),
   place(shell, template, { tag, store, theme }) {
     const loading = document.getElementById('loading');
     if (!loading || started) return false;
@@ -51,7 +56,7 @@ const shown = (entry && !hash.startsWith('#/') ? showFirstForm({
     shell.querySelector('h1')?.focus();
     return true;
   },
-}) : Promise.resolve(null)).catch(() => null);
+}) ?? null).catch(() => null);
 // The wasm waits for the first form, for 2 s at most (a file that never comes holds nothing up).
 await Promise.race([shown, new Promise((settle) => { setTimeout(settle, 2000); })]);
 

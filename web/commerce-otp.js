@@ -25,9 +25,10 @@ const showFirstForm = (options) => (firstForm ??= import(at(files.firstForm)).ca
 // config.json's text by address, read once for the first forms and the app (`undefined`
 // when it cannot be read; the app then says why).
 const configs = new Map();
+// No Referer: with `read-link`, the shop's address holds the e-mail link's code.
 const configText = (url) => {
   if (!configs.has(url)) {
-    configs.set(url, fetch(url).then((r) => (r.ok ? r.text() : undefined)).catch(() => undefined));
+    configs.set(url, fetch(url, { referrerPolicy: 'no-referrer' }).then((r) => (r.ok ? r.text() : undefined)).catch(() => undefined));
   }
   return configs.get(url);
 };
@@ -37,6 +38,8 @@ const ENTRIES = { '': ['sign-in', 'sign-in'], 'sign-in': ['sign-in', 'sign-in'],
 class CommerceOtp extends HTMLElement {
   #widget = null;
   #mounting = 0;
+  // Set as the app starts on this element: a first form that comes later is not shown.
+  #starting = false;
   #resolve;
   #ready = new Promise((resolve) => { this.#resolve = resolve; });
 
@@ -50,36 +53,40 @@ class CommerceOtp extends HTMLElement {
   async connectedCallback() {
     const mounting = ++this.#mounting;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: at(files.css) });
+    const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: at(files.css), referrerPolicy: 'no-referrer' });
     const styled = new Promise((done) => { style.onload = style.onerror = done; });
     const container = document.createElement('div');
     root.replaceChildren(style, container);
     const attribute = (name) => this.getAttribute(name) ?? undefined;
     const config = new URL(attribute('config') ?? at('config.json'), document.baseURI).href;
     const text = configText(config);
-    const link = this.hasAttribute('read-link') ? new URLSearchParams(window.location.search) : null;
+    // A `+` stays a `+` (src/flows/link.rs).
+    const link = this.hasAttribute('read-link') ? new URLSearchParams(window.location.search.replaceAll('+', '%2B')) : null;
     const entry = ENTRIES[(attribute('flow') ?? '').trim()]?.[link?.get('token') ? 1 : 0];
+    this.#starting = false;
     // Once the app is here (another element loaded it), it shows the step itself at once.
-    const shown = entry && !loaded ? styled.then(() => showFirstForm({
+    const shown = entry && !loaded ? showFirstForm({
       entry,
       element: true,
       folder: here,
       configText: text,
-      username: link?.get('username'),
+      link,
       locale: attribute('locale'),
       cancel: !this.hasAttribute('no-cancel'),
+      styled,
       place: (shell) => {
-        if (mounting !== this.#mounting || this.#widget) return false;
+        if (mounting !== this.#mounting || this.#starting) return false;
         container.append(shell);
         return true;
       },
-    })) : Promise.resolve(null);
+    }) : Promise.resolve(null);
     try {
       // The app waits for the first form, for 2 s at most.
       await Promise.race([shown, new Promise((settle) => { setTimeout(settle, 2000); })]);
       const glue = await load();
       await styled;
       if (mounting !== this.#mounting) return;
+      this.#starting = true;
       const widget = await glue.mountWidget(this, container, {
         flow: attribute('flow'),
         config,

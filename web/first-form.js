@@ -26,20 +26,28 @@ function templates(folder, name) {
   const inline = name.startsWith('element-') ? null : document.getElementById('first-forms');
   if (inline?.dataset.lang === name) return Promise.resolve(inline.textContent);
   if (!files.has(name)) {
-    files.set(name, fetch(new URL(`first-forms/${name}.html`, folder))
+    files.set(name, fetch(new URL(`first-forms/${name}.html`, folder), { referrerPolicy: 'no-referrer' })
       .then((response) => (response.ok ? response.text() : null))
       .catch(() => null));
   }
   return files.get(name);
 }
 
-/** The one `<template>` of `entry` and `variant` in `text`, read into elements; or `null`. */
+let policy;
+
+/**
+ * The one `<template>` of `entry` and `variant` in `text`, read into elements; or `null`.
+ * Where the page enforces Trusted Types, through the policy `commerce-otp` (which the page's
+ * `trusted-types` directive must then allow; else this throws and no form shows).
+ */
 function pick(text, entry, variant) {
   const start = text?.indexOf(`<template data-entry="${entry}" data-variant="${variant}"`) ?? -1;
   const end = text?.indexOf('</template>', start);
   if (start < 0 || end < 0) return null;
+  const html = text.slice(start, end + '</template>'.length);
+  if (window.trustedTypes) policy ??= window.trustedTypes.createPolicy('commerce-otp', { createHTML: (ours) => ours });
   const holder = document.createElement('div');
-  holder.innerHTML = text.slice(start, end + '</template>'.length);
+  holder.innerHTML = policy ? policy.createHTML(html) : html;
   return holder.firstElementChild;
 }
 
@@ -52,6 +60,21 @@ function negotiate(requested, offered) {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The username of an e-mail link as the app shows it (src/flows/link.rs, src/flows/validate.rs
+ * and src/commerce/compat.rs: a `+` stays a `+`, trimmed, an address in lower case), or `null`
+ * when the link is one whose form the app shows otherwise: no username, a code that is not six
+ * letters and digits as sent, or a username with control or invisible formatting characters.
+ */
+function linkUsername(link) {
+  const raw = link?.get('username')?.trim();
+  const code = link?.get('token')?.trim() ?? '';
+  if (!raw || !/^[A-Za-z0-9]{6}$/.test(code) || /[\p{Cc}\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u.test(raw)) {
+    return null;
+  }
+  return raw.includes('@') ? raw.toLowerCase() : raw;
 }
 
 /**
@@ -69,20 +92,22 @@ function tabHasState() {
 
 /**
  * Shows the first form of `entry` (`data-entry` of src/prerender.rs: a `…-link` entry needs
- * `username`) and returns `{ shell, failed() }`, its `<div id="first-form">` and what tells
+ * a good `link`) and returns `{ shell, failed() }`, its `<div id="first-form">` and what tells
  * the shopper that the app could not be loaded, or `null` when it shows none:
  * - `element`: the <commerce-otp> element's form (else the app's page);
  * - `folder`: the app's folder (a URL), where first-forms/ is;
  * - `configText`: a promise of config.json's text (`undefined` when it could not be read);
- * - `username`: the e-mail link's, for the link's forms;
+ * - `link`: the e-mail link's parameters (URLSearchParams), for the link's forms;
  * - `locale`: the element's `locale` attribute, if any;
  * - `cancel`: whether the element offers "Cancel" (not `no-cancel`);
+ * - `styled`: a promise settled once the form's stylesheet is there (the form waits for it);
  * - `place(shell, template, { tag, store, theme })`: puts the form on the page (the chosen
  *   language, the store's name, `light`/`dark`/null), or returns false when it is too late (the
  *   app is there).
  */
-export async function showFirstForm({ entry, element = false, folder, configText, username, locale, cancel = true, place }) {
-  if ((entry.endsWith('-link') && !username) || tabHasState()) return null;
+export async function showFirstForm({ entry, element = false, folder, configText, link, locale, cancel = true, styled, place }) {
+  const username = entry.endsWith('-link') ? linkUsername(link) : '';
+  if (username === null || tabHasState()) return null;
   const prefix = element ? 'element-' : '';
   // The file of the language asked for (the element's `locale`, else the browser's) is fetched
   // beside config.json, whose `locale` and `locales` may choose another, fetched then.
@@ -103,6 +128,7 @@ export async function showFirstForm({ entry, element = false, folder, configText
   const variant = `${FLOWS.filter((f) => flows.includes(f)).join('+')}/${format}`;
   const template = pick(await (tag === guess ? guessed : templates(folder, prefix + tag)), entry, variant);
   if (!template) return null;
+  await styled;
 
   const form = document.importNode(template.content, true);
   const store = text('store_name');
@@ -133,9 +159,10 @@ export async function showFirstForm({ entry, element = false, folder, configText
   shell.append(form);
   // What the shopper does before the app is there, kept for the app (src/first_form.rs),
   // which does it: a submit (the button says it is under way), or a press of one of the
-  // form's other buttons ("Not you?", "Send a new code"), by its place among the links and
-  // buttons. On the app's page a link stays a link (it opens the page it names); in an
-  // element it is a step of the element, so it is pressed like a button.
+  // form's other buttons or links ("Not you?", "Forgot your password?"), by its place among
+  // the links and buttons: the app moves to that step itself, as it would have (no page load,
+  // which a host that only serves files would answer with a 404). A link opened in a new tab
+  // (a modifier key) stays the browser's.
   const button = shell.querySelector('button[type="submit"]');
   const label = [...(button?.childNodes ?? [])];
   let failed = false;
@@ -150,7 +177,7 @@ export async function showFirstForm({ entry, element = false, folder, configText
     }
   });
   shell.addEventListener('click', (event) => {
-    const pressed = event.target.closest(element ? 'button[type="button"], a' : 'button[type="button"]');
+    const pressed = event.target.closest('button[type="button"], a:not([href^="#"])');
     if (!pressed || (pressed.tagName === 'A' && (event.ctrlKey || event.metaKey || event.shiftKey))) return;
     event.preventDefault();
     shell.dataset.action = `press ${[...shell.querySelectorAll('a, button')].indexOf(pressed)}`;

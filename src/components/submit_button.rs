@@ -15,7 +15,7 @@ pub fn SubmitButton(
     #[prop(into)] busy: Signal<bool>,
 ) -> impl IntoView {
     // In the first forms rendered at build time (src/prerender.rs) only: the busy message,
-    // which web/boot.js shows when the shopper submits before the app is there.
+    // which web/first-form.js shows when the shopper submits before the app is there.
     let busy_message = cfg!(feature = "prerender").then(|| crate::i18n::tr(busy_label));
     view! {
         <button

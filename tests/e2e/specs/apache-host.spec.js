@@ -107,6 +107,18 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
     expect(loader.headers()['cache-control']).toBe('no-cache');
     expect(loader.headers()['access-control-allow-origin']).toBe('*');
 
+    // The page (with the English first forms in it) compressed as it is sent; another
+    // language's first forms from their precompressed copies, as HTML, no-cache.
+    const gzipped = await request.get(host.url(prefix), { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzipped.headers()['content-encoding']).toBe('gzip');
+    for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip']]) {
+      const forms = await request.get(`${host.url(prefix)}first-forms/de.html`, { headers: { 'Accept-Encoding': accept } });
+      const h = forms.headers();
+      expect([forms.status(), h['content-encoding'], h['content-type'], h['cache-control']])
+        .toEqual([200, encoding, 'text/html;charset=utf-8', 'no-cache']);
+      expect(await forms.text()).toContain('data-entry="start"');
+    }
+
     const html = await page.text();
     const wasm = html.match(/content="\.\/([^"]+_bg\.wasm)"/)[1];
     for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['gzip, deflate, br, zstd', 'br'], ['identity', undefined]]) {

@@ -6,20 +6,29 @@ const { test, expect, users } = require('../support/fixtures');
 const { Controls, callName } = require('../support/flows');
 
 const LINK = 'username=john.doe@banks.com&token=lprvj4';
+const SHOP = () => process.env.SHOP_URL;
 const ENTRIES = [
   ['the start page', '/', (page) => page.getByLabel('E-mail address')],
   ['the reset link', `/change_password?${LINK}`, (page) => page.getByLabel('New password', { exact: true })],
   ['the passwordless link', `/passwordless?${LINK}`, (page) => page.getByRole('button', { name: /^Continue as/ })],
 ];
 
-/** Holds back the app's files (the wasm and its parts) until `release()`. */
+/**
+ * Holds back the app's files (the wasm and its parts) until `release()`; `release.asked`
+ * settles when the page first asks for one (which boot.js does once the first form is shown,
+ * or known not to be).
+ */
 async function holdTheApp(page) {
   let release;
+  let asked;
   const gate = new Promise((settle) => { release = settle; });
+  const first = new Promise((settle) => { asked = settle; });
   await page.route(/\.wasm$/, async (route) => {
+    asked();
     await gate;
     await route.continue();
   });
+  release.asked = first;
   return release;
 }
 
@@ -207,6 +216,8 @@ const NO_FORM = [
   ['the tab has a session', '/', async (page) => page.addInitScript(() => sessionStorage.setItem('commerce-otp.session', '{}')), 'Sign in'],
   ['a page that is not an entry', '/forgot_password', async () => {}, 'Reset your password'],
   ['a link without its code', '/change_password?username=john.doe@banks.com', async () => {}, 'Choose a new password'],
+  ['a link whose code is not a code', '/change_password?username=john.doe@banks.com&token=lprv', async () => {}, 'Choose a new password'],
+  ['a link whose username hides a direction change', '/passwordless?username=john.doe%E2%80%AE@banks.com&token=lprvj4', async () => {}, 'Sign in with a one-time code'],
   ["the language's file cannot be fetched", '/', async (page) => page.route('**/first-forms/de.html', (route) => route.fulfill({ status: 404 })), 'Anmelden', 'de-DE'],
 ];
 
@@ -216,22 +227,86 @@ for (const [why, path, arrange, heading, locale] of NO_FORM) {
     const page = await context.newPage();
     const uncaught = [];
     page.on('pageerror', (error) => uncaught.push(error.message));
+    // Whether a first form ever shows, however briefly.
+    await page.addInitScript(() => {
+      new MutationObserver(() => { window.firstFormSeen ||= document.getElementById('first-form') !== null; })
+        .observe(document, { subtree: true, childList: true });
+    });
     await arrange(page);
     const release = await holdTheApp(page);
     await page.goto(path);
+    // boot.js asks for the wasm once the first form is shown, or known not to be.
+    await release.asked;
     await expect(page.locator('#loading')).toBeVisible();
-    // Long enough for the first form to have shown, had it been going to.
-    await page.waitForTimeout(500);
-    await expect(page.locator('#first-form')).toHaveCount(0);
     release();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    expect(await page.evaluate(() => window.firstFormSeen)).toBe(false);
     expect(uncaught).toEqual([]);
     await context.close();
   });
 }
 
+test("the link's fragment form, and a + in its username, show as the app shows them", async ({ page, emulator }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/#/passwordless?username=john.doe%2Bshop@banks.com&token=lprvj4');
+  const button = page.getByRole('button', { name: /^Continue as/ });
+  await expect(page.locator('#first-form')).toHaveCount(1);
+  await expect(button).toHaveText('Continue as john.doe+shop@banks.com');
+  const before = await looks(page);
+  release();
+  await appShows(page);
+  expect(await looks(page)).toEqual(before);
+  await expect(button).toHaveText('Continue as john.doe+shop@banks.com');
+});
+
+test('a link, a button and the focus on the page before the app: the app moves, presses and focuses as asked, no page load', async ({ page, emulator }) => {
+  let release = await holdTheApp(page);
+  await page.goto('/');
+  await page.evaluate(() => { window.samePage = true; });
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset your password');
+  expect(new URL(page.url()).pathname).toBe('/forgot_password');
+  expect(await page.evaluate(() => window.samePage)).toBe(true);
+
+  // "Not you?" on the passwordless link, before the app.
+  await page.goto('about:blank');
+  await page.unrouteAll();
+  release = await holdTheApp(page);
+  await page.goto('/passwordless?username=john.doe@banks.com&token=lprvj4');
+  await page.getByRole('button', { name: 'Not you?' }).click();
+  release();
+  await expect(page.getByLabel('E-mail address')).toBeFocused();
+  await expect(page.getByLabel('E-mail address')).toHaveValue('');
+
+  // The keyboard on the submit button when the app comes: it stays there.
+  await page.goto('about:blank');
+  await page.unrouteAll();
+  release = await holdTheApp(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).focus();
+  release();
+  await appShows(page);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeFocused();
+});
+
+test('no first form in a frame: the app lays out its steps there', async ({ page, emulator }) => {
+  await page.addInitScript(() => {
+    new MutationObserver(() => { window.firstFormSeen ||= document.getElementById('first-form') !== null; })
+      .observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`${SHOP()}/iframe.html`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // Then the app's folder itself (the start page's first form, were it not framed).
+  await page.evaluate((app) => { document.getElementById('app').src = `${app}/`; }, process.env.APP_URL);
+  await expect(frame.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(() => page.frames().some((f) => f.url() === `${process.env.APP_URL}/`)).toBe(true);
+  const app = page.frames().find((f) => f.url() === `${process.env.APP_URL}/`);
+  expect(await app.evaluate(() => window.firstFormSeen)).toBe(false);
+});
+
 // The element: its loader shows the first step in each element the same way (web/commerce-otp.js).
-const SHOP = () => process.env.SHOP_URL;
 
 test('the element: each first step shows before the app, as the app then shows it, "Cancel" as asked', async ({ page, emulator }) => {
   const release = await holdTheApp(page);

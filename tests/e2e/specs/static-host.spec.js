@@ -185,6 +185,15 @@ test('the host sends the policy, no-cache pages, immutable precompressed assets'
   expect(headers['cache-control']).toBe('no-cache');
   expect((await request.get(`${host.url(PLAIN)}config.json`)).headers()['cache-control']).toBe('no-cache');
 
+  // The page (with the English first forms in it) compressed as it is sent; another
+  // language's first forms from their precompressed copies, no-cache.
+  const gzipped = await request.get(host.url(PLAIN), { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gzipped.headers()['content-encoding']).toBe('gzip');
+  for (const [encoding, wanted] of [['gzip', 'gzip'], ...(host.brotli ? [['br', 'br']] : [])]) {
+    const forms = await request.get(`${host.url(PLAIN)}first-forms/de.html`, { headers: { 'Accept-Encoding': encoding } });
+    expect([forms.status(), forms.headers()['content-encoding'], forms.headers()['cache-control']]).toEqual([200, wanted, 'no-cache']);
+  }
+
   const html = await page.text();
   const wasm = html.match(/content="\.\/([^"]+_bg\.wasm)"/)[1];
   for (const [encoding, wanted] of [['gzip', 'gzip'], ...(host.brotli ? [['br', 'br']] : [])]) {
