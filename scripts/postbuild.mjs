@@ -97,13 +97,18 @@ if (!boot.includes("import('./first-form.js')")) {
   console.error(`postbuild: ${bootScript[1]} does not import('./first-form.js')`);
   process.exit(1);
 }
+// Writes `content` in place of the hashed file `name` (`boot-HASH.js`), under its own content
+// hash; returns the new name and `tag` (the element that names the file) naming it, with its
+// digest.
+const rehash = (name, content, tag) => {
+  const [, stem, extension] = name.match(/^(.+)-[0-9a-f]+(\.[a-z]+)$/);
+  const renamed = `${stem}-${contentHash(content)}${extension}`;
+  rmSync(join(dir, name));
+  writeFileSync(join(dir, renamed), content);
+  return [renamed, tag.replace(name, renamed).replace(/ integrity="[^"]*"/, ` integrity="${sri(content)}"`)];
+};
 const bootNamed = withoutComments(boot).replace("import('./first-form.js')", `import('./${firstFormName}')`);
-const bootName = `boot-${contentHash(bootNamed)}.js`;
-rmSync(join(dir, bootScript[1]));
-writeFileSync(join(dir, bootName), bootNamed);
-const bootTag = bootScript[0]
-  .replace(bootScript[1], bootName)
-  .replace(/ integrity="[^"]*"/, ` integrity="${sri(bootNamed)}"`);
+const [, bootTag] = rehash(bootScript[1], bootNamed, bootScript[0]);
 // The stylesheet without its comments, under a new content hash and digest.
 const stylesheet = page.match(/<link rel="stylesheet" href="\.\/(main-[0-9a-f]+\.css)"[^>]*>/);
 if (!stylesheet) {
@@ -111,12 +116,7 @@ if (!stylesheet) {
   process.exit(1);
 }
 const styles = readFileSync(join(dir, stylesheet[1]), 'utf8').replace(/\/\*[\s\S]*?\*\/\n?/g, '');
-const cssName = `main-${contentHash(styles)}.css`;
-rmSync(join(dir, stylesheet[1]));
-writeFileSync(join(dir, cssName), styles);
-const cssTag = stylesheet[0]
-  .replace(stylesheet[1], cssName)
-  .replace(/ integrity="[^"]*"/, ` integrity="${sri(styles)}"`);
+const [cssName, cssTag] = rehash(stylesheet[1], styles, stylesheet[0]);
 writeFileSync(index, page
   .replace(bootScript[0], `${firstFormPreload}${bootTag}`)
   .replace(stylesheet[0], cssTag)

@@ -269,21 +269,22 @@ test('a link, a button and the focus on the page before the app: the app moves, 
   expect(new URL(page.url()).pathname).toBe('/forgot_password');
   expect(await page.evaluate(() => window.samePage)).toBe(true);
 
+  // Opens `path` anew, the app held back again.
+  const again = async (path) => {
+    await page.goto('about:blank');
+    await page.unrouteAll();
+    release = await holdTheApp(page);
+    await page.goto(path);
+  };
   // "Not you?" on the passwordless link, before the app.
-  await page.goto('about:blank');
-  await page.unrouteAll();
-  release = await holdTheApp(page);
-  await page.goto('/passwordless?username=john.doe@banks.com&token=lprvj4');
+  await again('/passwordless?username=john.doe@banks.com&token=lprvj4');
   await page.getByRole('button', { name: 'Not you?' }).click();
   release();
   await expect(page.getByLabel('E-mail address')).toBeFocused();
   await expect(page.getByLabel('E-mail address')).toHaveValue('');
 
   // The keyboard on the submit button when the app comes: it stays there.
-  await page.goto('about:blank');
-  await page.unrouteAll();
-  release = await holdTheApp(page);
-  await page.goto('/');
+  await again('/');
   await page.getByRole('button', { name: 'Sign in' }).focus();
   release();
   await appShows(page);
