@@ -25,6 +25,7 @@ test('a call that gets no answer ends with a plain message after the time limit,
   await page.getByLabel('Password', { exact: true }).fill(users.john.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Signing in…' })).toBeVisible();
+  await emulator.faultsMet();
   await page.clock.fastForward('00:14');
   await expect(page.getByRole('alert')).toBeEmpty();
   await page.clock.fastForward('00:02');
@@ -143,6 +144,7 @@ test("an implicit-token request that never answers releases its waiters, and the
   await page.getByLabel('E-mail address').fill(users.john.email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByRole('button', { name: 'Sending code…' })).toBeVisible();
+  await emulator.faultsMet();
   await page.clock.fastForward('00:16');
   await expect(page.getByRole('alert')).toContainText('The store took too long to answer');
   await page.getByRole('button', { name: 'Send code' }).click();

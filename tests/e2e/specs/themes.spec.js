@@ -74,6 +74,8 @@ test('the page follows the shopper\'s setting, and config.json\'s theme wins ove
   await page.goto(`${process.env.SHOP_URL}/element.html`);
   const light = await addElement(page, 'light', { config }, { prepend: true });
   await expect(light.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The app's own step (its first form, web/first-form.js, may show a moment before).
+  await light.evaluate((element) => element.ready);
   // The shop's own --otp-bg (examples/shop.css): its light value here, its dark one beside.
   expect(await light.locator('.embedded').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 253, 249)');
   expect(await page.locator('commerce-otp#sign-in .embedded').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(29, 24, 19)');

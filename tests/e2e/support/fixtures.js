@@ -21,6 +21,18 @@ class Emulator {
   nextCodes(codes) { return this.post('next-codes', { codes }); }
   fault(fault) { return this.post('faults', fault); }
   advanceClock(secs) { return this.post('clock', { advance_secs: secs }); }
+  /**
+   * Waits until every fault set has met its request, so that a test moves the page's clock on
+   * only once the call is under way at the emulator (not while its preflight, or the files it
+   * needs, are still coming: the app would give up on a call that was never sent, and the
+   * fault would meet the next try).
+   */
+  async faultsMet() {
+    await base.expect.poll(async () => {
+      const res = await this.request.get(`${this.api}/__emulator/state`);
+      return (await res.json()).faults.length;
+    }).toBe(0);
+  }
   async outbox() {
     const res = await this.request.get(`${this.api}/__emulator/outbox`);
     return res.json();
