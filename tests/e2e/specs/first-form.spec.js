@@ -117,6 +117,20 @@ for (const [entry, path, control] of ENTRIES) {
   }
 }
 
+test('axe finds no violation in the first forms (the app held back)', async ({ page, emulator }) => {
+  const release = await holdTheApp(page);
+  for (const [, path, control] of ENTRIES) {
+    await page.goto(path);
+    await expect(control(page)).toBeVisible();
+    await expect(page.locator('#first-form')).toHaveCount(1);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    expect(result.violations.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
+  release();
+});
+
 test('typed before the app, submitted before the app: the app signs in once, with what was typed', async ({ page, emulator }) => {
   const controls = new Controls();
   const since = (await controls.calls()).length;
